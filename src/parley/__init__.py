@@ -1,0 +1,3 @@
+"""Parley: self-hosted reader comments for news publishers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,44 @@
+"""Error pages: RFC 9457 problem details under /api/, a plain page elsewhere."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+
+TITLES = {
+    400: "Bad request",
+    403: "Forbidden",
+    404: "Not found",
+    500: "Server error",
+}
+
+
+def problem(status: int, detail: str, *, title: str | None = None, errors: list | None = None,
+            type_: str = "about:blank") -> JsonResponse:
+    body = {"type": type_, "title": title or TITLES.get(status, "Error"), "status": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    return JsonResponse(body, status=status, content_type="application/problem+json")
+
+
+def _respond(request, status: int, detail: str):
+    if request.path.startswith("/api/"):
+        return problem(status, detail)
+    response = render(request, "error.html", {"status": status, "title": TITLES[status], "message": detail},
+                      status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def bad_request(request, exception=None):
+    return _respond(request, 400, "The request could not be understood.")
+
+
+def forbidden(request, exception=None):
+    return _respond(request, 403, "You are not allowed to do that.")
+
+
+def not_found(request, exception=None):
+    return _respond(request, 404, "There is nothing at this address.")
+
+
+def server_error(request):
+    return _respond(request, 500, "Something went wrong on our side. The error has been logged.")

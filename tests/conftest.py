@@ -1,0 +1,57 @@
+"""Shared fixtures: a site with terms, an open article, and helpers to post through the real services."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from parley.apps.articles.models import Article, Site, Terms
+from parley.apps.comments.models import Status
+from parley.apps.comments.services import NewComment, post_comment, set_status
+
+
+@pytest.fixture
+def site(db):
+    site = Site.objects.create(slug="gazette", name="The Harbour Gazette", domains=["gazette.example"],
+                               appeal_contact="appeals@gazette.example")
+    Terms.objects.create(site=site, version=1, text="Be civil. Use your real name. Write in English.")
+    return site
+
+
+@pytest.fixture
+def article(site):
+    return Article.objects.create(
+        site=site,
+        external_id="2026/harbour-ferry",
+        url="https://gazette.example/2026/harbour-ferry",
+        title="Harbour ferry returns after a two-year pause",
+        body="The ferry between the old port and the island resumes service on Monday.",
+        published_at=timezone.now() - timedelta(hours=3),
+    )
+
+
+@pytest.fixture
+def make_comment(article):
+    """Post a comment through the real posting service, optionally moving it to a status afterwards."""
+
+    def make(text="A thoughtful comment about the ferry.", *, name="Mara Okafor", parent=None, status=None,
+             on=None):
+        target = on or article
+        comment = post_comment(
+            target,
+            NewComment(author_name=name, text=text, parent=parent, accepted_terms=target.site.current_terms),
+        )
+        if status is not None and comment.status != status:
+            set_status(comment, status, actor_label="test", reason="fixture")
+            comment.refresh_from_db()
+        return comment
+
+    return make
+
+
+@pytest.fixture
+def published(make_comment):
+    def make(text="A thoughtful comment about the ferry.", **kwargs):
+        return make_comment(text, status=Status.PUBLISHED, **kwargs)
+
+    return make
