@@ -55,3 +55,12 @@ def published(make_comment):
         return make_comment(text, status=Status.PUBLISHED, **kwargs)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (tests flush the cache database named by REDIS_URL)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

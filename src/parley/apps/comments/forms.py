@@ -57,9 +57,10 @@ class CommentForm(forms.Form):
                 self.fields["email"].label = "E-mail (required, never shown)"
                 self.fields["email"].error_messages["required"] = "This site asks for an e-mail address."
 
-    def clean_website(self):
-        if self.cleaned_data.get(HONEYPOT_FIELD):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
             raise forms.ValidationError(
                 "This form was filled in automatically. If you are a person, leave the hidden field empty."
             )
-        return ""
+        return cleaned
