@@ -154,6 +154,7 @@ def test_csrf_is_enforced(article):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(f"/articles/{article.pk}/post/", form_data())
     assert response.status_code == 403
+    assert "reload the page" in response.content.decode()
     assert not Comment.objects.exists()
 
 

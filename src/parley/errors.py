@@ -42,3 +42,21 @@ def not_found(request, exception=None):
 
 def server_error(request):
     return _respond(request, 500, "Something went wrong on our side. The error has been logged.")
+
+
+def csrf_failure(request, reason=""):
+    if request.path.startswith("/api/"):
+        return problem(403, "The request was refused by cross-site request forgery protection.")
+    response = render(
+        request,
+        "error.html",
+        {
+            "status": 403,
+            "title": "Please try again",
+            "message": "This form has expired or your browser blocked its cookie, so it could not be sent safely. "
+            "Go back, reload the page and post your comment again.",
+        },
+        status=403,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
