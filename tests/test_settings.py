@@ -32,3 +32,11 @@ def test_database_url_is_read(tmp_path):
 def test_bad_boolean_is_a_clear_error(tmp_path):
     result = load_settings(DEBUG="maybe", PARLEY_DATA_DIR=str(tmp_path))
     assert result.returncode != 0 and "DEBUG must be a boolean" in result.stderr
+
+
+def test_cli_accepts_hyphenated_command_names(tmp_path):
+    env = {**os.environ, "PARLEY_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "parley", "import-feed", "--help"], capture_output=True,
+                            text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "--site" in result.stdout

@@ -1,0 +1,86 @@
+"""``seed-demo``: the demo site with a discussion in every state, idempotent, with a working moderator login."""
+
+import re
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from parley.apps.articles.models import ApiToken, Article, Site
+from parley.apps.comments.models import Comment, CommentRevision, EditorKind, Status
+from parley.apps.moderation.models import AuditEvent
+
+
+def seed(*args) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def login_from(output: str) -> tuple[str, str]:
+    return re.search(r"Moderator login: (\S+) / (\S+)", output).groups()
+
+
+@pytest.mark.django_db
+def test_seed_creates_the_demo():
+    output = seed()
+    site = Site.objects.get()
+    assert (site.slug, site.name, site.moderation_mode) == ("demo", "The Levant Ledger", "pre")
+    assert site.domains == ["127.0.0.1", "localhost"] and site.appeal_contact == "appeals@ledger.example"
+    assert "fantasy names" in site.current_terms.text and site.current_terms.version == 1
+
+    articles = Article.objects.filter(site=site)
+    assert articles.count() == 5
+    assert all(timezone.now() - timedelta(days=7) < a.published_at < timezone.now() for a in articles)
+    closed = articles.get(comments_closed=True)
+    assert closed.closed_reason == "Comments are closed on this article while the editors review the discussion."
+    assert [a.comments_open for a in articles].count(True) == 4
+
+    comments = Comment.objects.filter(article__site=site)
+    assert {c.status for c in comments} == set(Status)
+    assert comments.filter(status=Status.PUBLISHED).count() > comments.exclude(status=Status.PUBLISHED).count()
+    assert comments.filter(depth=3).exists()
+    assert comments.get(author_name="Captain Falafel").status == Status.PENDING
+    declined = comments.filter(status=Status.REJECTED)
+    assert all(AuditEvent.objects.filter(comment=c, to_status="rejected").exclude(reason="").exists()
+               for c in declined)
+    revision = CommentRevision.objects.get(number=2)
+    assert revision.editor_kind == EditorKind.MODERATOR and revision.editor.username == "moderator"
+    assert revision.comment.edited_by_moderator and revision.comment.status == Status.PUBLISHED
+
+    assert ApiToken.objects.authenticate(re.search(r"\(shown once\): (\S+)", output).group(1)).site == site
+    featured = articles.get(external_id="region/ceasefire-talks-monitoring-plan")
+    for url in ("http://127.0.0.1:8000/", f"http://127.0.0.1:8000/articles/{featured.pk}/",
+                "http://127.0.0.1:8000/admin/", "/sitemap.xml", "/api/v1/docs", f"/embed/demo/{featured.pk}/"):
+        assert url in output
+
+
+@pytest.mark.django_db
+def test_seeding_twice_does_not_duplicate():
+    seed()
+    counts = (Site.objects.count(), Article.objects.count(), Comment.objects.count(), ApiToken.objects.count())
+    output = seed("--base-url", "https://comments.example/")
+    assert "already exists" in output and "password unchanged" in output
+    assert "https://comments.example/admin/" in output
+    assert (Site.objects.count(), Article.objects.count(), Comment.objects.count(),
+            ApiToken.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_moderator_logs_in_with_the_printed_password(client):
+    username, password = login_from(seed())
+    assert client.login(username=username, password=password)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/comments/comment/").status_code == 200
+    assert client.get("/admin/moderation/auditevent/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_reset_sets_a_new_password(client):
+    _, first = login_from(seed())
+    output = seed("--reset", "--password", "a-demo-password-1")
+    assert login_from(output) == ("moderator", "a-demo-password-1")
+    assert not client.login(username="moderator", password=first)
+    assert client.login(username="moderator", password="a-demo-password-1")
