@@ -1,3 +1,5 @@
 from django.urls import path
 
-urlpatterns: list = []
+from parley.apps.api.api import api
+
+urlpatterns = [path("v1/", api.urls)]
