@@ -61,7 +61,18 @@ def test_openapi_schema_lists_every_endpoint(client):
 def test_docs_page_points_at_the_schema(client):
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
-    assert "/api/v1/openapi.json" in response.content.decode()
+    page = response.content.decode()
+    assert "/api/v1/openapi.json" in page
+    # The docs page works offline: its assets come from this server, not from a CDN.
+    assert "/static/ninja/swagger-ui-bundle.js" in page
+    assert "cdn." not in page
+
+
+def test_wrong_method_is_a_405_problem_with_allow(client, db):
+    response = client.delete("/api/v1/articles")
+    body = assert_problem(response, 405)
+    assert response["Allow"] == "GET"
+    assert "DELETE" in body["detail"]
 
 
 def test_unknown_api_address_is_a_problem(client, db):

@@ -35,7 +35,7 @@ class Site(models.Model):
         default=5000, validators=[MinValueValidator(20), MaxValueValidator(50000)]
     )
     auto_close_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Close comments this many days after an article is published."
+        null=True, blank=True, validators=[MaxValueValidator(36500)], help_text="Close comments this many days after an article is published."
     )
     appeal_contact = models.CharField(
         max_length=200, blank=True, help_text="Where commenters send an appeal (an e-mail address or URL)."
@@ -121,7 +121,7 @@ class Article(models.Model):
     comments_closed = models.BooleanField(default=False, help_text="Close comments by hand.")
     closed_reason = models.CharField(max_length=300, blank=True)
     close_after_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Overrides the site's auto-close setting for this article."
+        null=True, blank=True, validators=[MaxValueValidator(36500)], help_text="Overrides the site's auto-close setting for this article."
     )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
