@@ -18,9 +18,14 @@ STATUS_MESSAGES = {
 
 
 def articles_with_counts():
-    """Articles with their site and their count of published comments."""
-    return Article.objects.select_related("site").annotate(
-        comment_count=Count("comments", filter=Q(comments__status=Status.PUBLISHED))
+    """Articles with their site and their count of published comments, newest first.
+
+    The order is explicit: an aggregate query does not reliably keep the model's default order on every database.
+    """
+    return (
+        Article.objects.select_related("site")
+        .annotate(comment_count=Count("comments", filter=Q(comments__status=Status.PUBLISHED)))
+        .order_by("-published_at", "-id")
     )
 
 
