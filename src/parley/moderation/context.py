@@ -10,6 +10,7 @@ class CommentInput:
     text: str
     author_name: str = ""
     author_email: str = ""
+    id: str = ""  # the platform's id for the comment, when it has one
 
 
 @dataclass(frozen=True)

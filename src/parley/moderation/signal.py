@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,6 @@ class Signal:
     rule: str
     score: float
     message: str
-    evidence: list[tuple[int, int]] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = dc_field(default_factory=list)
     field: str = "text"
-    detail: dict = field(default_factory=dict)
+    detail: dict = dc_field(default_factory=dict)

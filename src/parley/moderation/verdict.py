@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from dataclasses import field as dc_field
 from enum import StrEnum
 
 
@@ -20,7 +21,8 @@ class Finding:
     score: float
     threshold: float
     message: str
-    evidence: list[tuple[int, int]] = field(default_factory=list)
+    evidence: list[tuple[int, int]] = dc_field(default_factory=list)
+    field: str = "text"  # what the evidence spans index: the comment "text" or the "author_name"
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -35,6 +37,7 @@ class Finding:
             threshold=float(data["threshold"]),
             message=str(data.get("message", "")),
             evidence=[(int(a), int(b)) for a, b in data.get("evidence", [])],
+            field=str(data.get("field", "text")),
         )
 
 
@@ -43,12 +46,13 @@ class Verdict:
     """The engine's decision with every finding that led to it."""
 
     decision: Decision
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = dc_field(default_factory=list)
     engine: str = "unknown"
 
     @property
     def rules(self) -> list[str]:
-        return [finding.rule for finding in self.findings]
+        """Each rule that fired, once, the main reason first."""
+        return list(dict.fromkeys(finding.rule for finding in self.findings))
 
     def reasons(self) -> list[str]:
         """Plain-language reasons, one per finding, for the commenter and the moderator."""

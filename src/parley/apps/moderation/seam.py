@@ -44,7 +44,10 @@ def build_context(comment) -> ModerationContext:
 
 def moderate_comment(comment) -> Verdict:
     comment_input = CommentInput(
-        text=comment.body_markdown, author_name=comment.author_name, author_email=comment.commenter.email
+        text=comment.body_markdown,
+        author_name=comment.author_name,
+        author_email=comment.commenter.email,
+        id=str(comment.pk or ""),
     )
     try:
         moderator = _load(settings.PARLEY_MODERATOR)
