@@ -53,7 +53,7 @@ def test_reject_stores_explainable_verdict(settings, post_mode, make_comment):
     assert comment.status == Status.REJECTED
     [finding] = comment.verdict["findings"]
     assert finding == {"rule": "spam", "score": 0.97, "threshold": 0.9, "message": "This looks like advertising.",
-                       "evidence": [[13, 16]]}
+                       "evidence": [[13, 16]], "field": "text"}
     event = AuditEvent.objects.get(comment=comment, action="comment.status_changed")
     assert (event.actor_label, event.from_status, event.to_status) == ("engine:test-spam", "pending", "rejected")
 
