@@ -130,16 +130,20 @@ class Engine:
     # --- moderation ----------------------------------------------------------------------------------------
 
     def run(self, items: list[Item], policy: Policy | None = None) -> list[Verdict]:
+        policy = policy or self.policy
+        verdicts = []
+        for signals in self.analyse(items, policy):
+            decision, findings = policy.decide(signals)
+            verdicts.append(Verdict(decision=decision, findings=findings, engine=ENGINE_NAME))
+        return verdicts
+
+    def analyse(self, items: list[Item], policy: Policy | None = None) -> list[list[Signal]]:
+        """Every check's raw signals for each item, before thresholds (the evaluation reads these)."""
         self.load()
         policy = policy or self.policy
         docs = [self._document(item) for item in items]
         embed_errors = self._embed(docs)
-        verdicts = []
-        for doc in docs:
-            signals = self._signals(doc, policy, embed_errors.get(doc.id))
-            decision, findings = policy.decide(signals)
-            verdicts.append(Verdict(decision=decision, findings=findings, engine=ENGINE_NAME))
-        return verdicts
+        return [self._signals(doc, policy, embed_errors.get(doc.id)) for doc in docs]
 
     def moderate(self, comment: CommentInput, context: ModerationContext) -> Verdict:
         try:
