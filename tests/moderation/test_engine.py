@@ -24,6 +24,7 @@ class FakeEncoder:
         self.calls.append(list(texts))
         vectors = np.zeros((len(texts), 4), dtype=np.float32)
         vectors[:, 0] = 1.0
+        vectors[:, 1] = [len(text) for text in texts]  # tells texts apart, to check the order
         return vectors
 
 
@@ -73,7 +74,7 @@ def test_findings_point_into_the_original_text():
 def test_one_encoder_call_per_batch_and_articles_embedded_once():
     encoder = FakeEncoder()
     check = EmbeddingCheck("off_topic", "zzz", 0.0)
-    engine = Engine(checks=[check], encoder=encoder)
+    engine = Engine(checks=[check], encoder=encoder, workers=1)
     article = ArticleInput(title="Gas cap extended", body="Ministers agreed.")
     items = [Item(str(i), f"comment {i}", article=article) for i in range(5)]
     engine.run(items)
@@ -83,6 +84,14 @@ def test_one_encoder_call_per_batch_and_articles_embedded_once():
     article_calls = [call for call in encoder.calls if call[0].startswith("Gas")]
     assert len(article_calls) == 1  # cached for the second batch
     assert all(doc.embedding is not None and doc.article_embedding is not None for doc in check.seen)
+
+
+def test_parallel_embedding_keeps_each_comment_its_own_vector():
+    check = EmbeddingCheck("hate", "zzz", 0.0)
+    engine = Engine(checks=[check], encoder=FakeEncoder(), workers=2)
+    items = [Item(str(i), "ab" * (i + 1)) for i in range(9)]
+    engine.run(items)
+    assert [doc.embedding[1] for doc in check.seen] == [len(item.text) for item in items]
 
 
 def test_a_check_that_raises_holds_the_comment_and_others_still_run():

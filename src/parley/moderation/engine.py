@@ -12,8 +12,10 @@ import hashlib
 import importlib
 import json
 import logging
+import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from parley.moderation.context import ArticleInput, CommentInput, ModerationContext
@@ -66,8 +68,13 @@ def _error_signal(failures: dict[str, str]) -> Signal:
 
 
 class Engine:
-    def __init__(self, policy: Policy | None = None, checks=None, encoder=None, article_cache_size: int = 1024):
+    def __init__(self, policy: Policy | None = None, checks=None, encoder=None, article_cache_size: int = 1024,
+                 workers: int | None = None):
         self.policy = policy or default_policy()
+        # Texts of a batch are embedded one at a time (see Encoder.embed) on this many threads: onnxruntime
+        # releases the GIL, so two workers use both cores of a small server.
+        self.workers = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
+        self._pool: ThreadPoolExecutor | None = None
         self._check_specs = CHECKS if checks is None else None
         self.checks: list = [] if checks is None else list(checks)
         self.encoder = encoder
@@ -102,7 +109,7 @@ class Engine:
                 try:
                     from parley.moderation.encoder import Encoder
 
-                    self.encoder = Encoder()
+                    self.encoder = Encoder(threads=1)
                     self.encoder.load()
                 except Exception as error:  # noqa: BLE001
                     for check in [c for c in self.checks if c.needs_embedding]:
@@ -199,7 +206,7 @@ class Engine:
         try:
             texts = [doc.norm.text for doc in docs]
             parents = [(i, doc.parent_text) for i, doc in enumerate(docs) if doc.parent_text]
-            vectors = self.encoder.embed(texts + [normalise(text).text for _, text in parents])
+            vectors = self._encode(texts + [normalise(text).text for _, text in parents])
             for i, doc in enumerate(docs):
                 doc.embedding = vectors[i]
             for offset, (i, _) in enumerate(parents):
@@ -210,6 +217,17 @@ class Engine:
             return {doc.id: f"encoder: {type(error).__name__}: {error}" for doc in docs}
         return {}
 
+    def _encode(self, texts: list[str]):
+        if self.workers == 1 or len(texts) < 2 * self.workers:
+            return self.encoder.embed(texts)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="parley-encoder")
+        size = -(-len(texts) // self.workers)
+        parts = list(self._pool.map(self.encoder.embed, [texts[i:i + size] for i in range(0, len(texts), size)]))
+        import numpy as np
+
+        return np.concatenate(parts)
+
     def _embed_articles(self, docs: list[Document]) -> None:
         keys: dict[str, str] = {}
         for doc in docs:
@@ -219,7 +237,7 @@ class Engine:
         with self._lock:
             missing = {key: text for key, text in keys.items() if key not in self._article_cache}
         if missing:
-            vectors = self.encoder.embed([normalise(text).text for text in missing.values()])
+            vectors = self._encode([normalise(text).text for text in missing.values()])
             with self._lock:
                 for key, vector in zip(missing, vectors, strict=True):
                     self._article_cache[key] = vector
