@@ -17,7 +17,7 @@ def test_defaults_cover_every_rule():
 
 def test_model_only_rules_never_reject_by_default():
     policy = default_policy()
-    for rule in ("personal_attack", "defamation", "off_topic"):
+    for rule in ("defamation", "off_topic"):
         assert policy.rule(rule).reject is None
 
 

@@ -1,0 +1,139 @@
+"""The personal_attack check on clear cases, its evidence spans, and its authored case file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from parley.moderation.checks.personal_attack import PersonalAttackCheck
+from parley.moderation.document import Document
+from parley.moderation.normalise import normalise
+
+CASES = Path(__file__).parent / "cases"
+HOLD = 0.5  # the hold threshold recommended in the model card
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from parley.moderation.encoder import Encoder, EncoderModelMissing
+
+    try:
+        return Encoder().load()
+    except EncoderModelMissing as exc:  # pragma: no cover - the model ships with the package
+        pytest.skip(f"shared encoder model not installed: {exc}")
+
+
+@pytest.fixture(scope="module")
+def check():
+    c = PersonalAttackCheck()
+    c.load()
+    return c
+
+
+def make_doc(text: str, encoder=None, parent: str | None = None, article: dict | None = None) -> Document:
+    doc = Document(id="t", text=text, norm=normalise(text), parent_text=parent,
+                   article_title=article["title"] if article else None,
+                   article_body=article["body"] if article else None)
+    if encoder is not None:
+        doc.embedding = encoder.embed([doc.norm.text])[0]
+    return doc
+
+
+def score(check, doc: Document) -> float:
+    signals = check.check(doc)
+    assert len(signals) <= 1
+    return signals[0].score if signals else 0.0
+
+
+@pytest.mark.parametrize("text, parent, word", [
+    ("You're a pathetic idiot.", None, "idiot"),
+    ("The columnist is an ignorant moron.", None, "moron"),
+    ("That clown Lindqvist has no idea what he is doing.", None, "clown"),
+    ("Only a halfwit would believe these figures.", None, "halfwit"),
+    ("Shut up, you muppet.", "The cap is working.", "muppet"),
+    ("y0u are a m0r0n", None, "m0r0n"),
+    ("You absolute id**t", None, "id**t"),
+    ("The ref is a bald useless prat.", None, "prat"),
+])
+def test_withholds_insults_aimed_at_someone_and_points_at_the_insult(check, encoder, text, parent, word):
+    doc = make_doc(text, encoder, parent)
+    signals = check.check(doc)
+    assert signals and signals[0].score >= HOLD, text
+    signal = signals[0]
+    assert signal.rule == "personal_attack" and signal.field == "text"
+    assert any(text[a:b] == word for a, b in signal.evidence), (signal.evidence, word)
+    assert 0.0 <= signal.score <= 1.0 and signal.message
+
+
+@pytest.mark.parametrize("text", [
+    "I hope you die slowly.",
+    "Someone should shoot that referee.",
+    "Kill yourself.",
+    "Ellis deserves to be hanged for this.",
+])
+def test_withholds_threats_and_wishes_of_harm(check, encoder, text):
+    signals = check.check(make_doc(text, encoder))
+    assert signals and signals[0].score >= 0.85
+    assert "harm" in signals[0].message or "threat" in signals[0].message.lower()
+
+
+def test_withholds_a_sexual_remark_about_a_presenter(check, encoder):
+    signals = check.check(make_doc("Nice tits on the new presenter.", encoder))
+    assert signals and signals[0].score >= HOLD and "sexual" in signals[0].message
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("The minister's plan is reckless and will fail.", None),
+    ("The referee had a shocking game.", None),
+    ("I think he's wrong about this.", None),
+    ("What a bloody mess.", None),
+    ("That argument is nonsense.", "The cap lowers prices."),
+    ("I'm such an idiot, I missed the kick-off.", None),
+    ("The MP called the minister a \"liar\" in the debate.", None),
+    ("He's no fool, the timing was deliberate.", None),
+    ("The hack leaked two million passwords.", None),
+    ("We'll hang him out to dry at the election.", None),
+    ("He should rot in jail for what he did.", None),
+    ("Stupid decision to sell the striker.", None),
+])
+def test_publishes_criticism_self_deprecation_quotes_and_idioms(check, encoder, text, parent):
+    assert score(check, make_doc(text, encoder, parent)) < HOLD, text
+
+
+def test_a_one_word_insult_in_a_reply_is_aimed_at_the_parent_author(check, encoder):
+    signals = check.check(make_doc("Moron.", encoder, parent="Gas will be cheaper next year."))
+    assert signals and signals[0].score >= HOLD
+    assert "replying to" in signals[0].message
+
+
+def test_identity_directed_abuse_is_left_to_the_hate_rule(check, encoder):
+    assert score(check, make_doc("Immigrants are idiots.", encoder)) < HOLD
+
+
+def test_works_without_an_embedding(check):
+    assert score(check, make_doc("You're an idiot.")) >= HOLD
+    assert score(check, make_doc("The plan is idiotic.")) < HOLD
+
+
+def test_load_fails_loudly_without_the_head(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        PersonalAttackCheck(model_dir=tmp_path).load()
+
+
+def test_authored_cases_meet_the_targets(check, encoder):
+    """At the hold line: at least 90 % of violations withheld and 95 % of publishable comments published."""
+    articles = {a["id"]: a for a in map(json.loads, (CASES / "articles.jsonl").read_text().splitlines())}
+    cases = [json.loads(line) for line in (CASES / "personal_attack.jsonl").read_text().splitlines() if line]
+    withhold = [c for c in cases if c["expect"] == "withhold"]
+    publish = [c for c in cases if c["expect"] == "publish"]
+    assert len(withhold) >= 40 and len(publish) >= 40
+
+    def held(c):
+        return score(check, make_doc(c["text"], encoder, c.get("parent_text"), articles.get(c.get("article"))))
+
+    missed = [c["text"] for c in withhold if held(c) < HOLD]
+    wrongly = [c["text"] for c in publish if held(c) >= HOLD]
+    assert len(missed) <= 0.1 * len(withhold), missed
+    assert len(wrongly) <= 0.05 * len(publish), wrongly
