@@ -60,3 +60,8 @@ def test_spans_cover_removed_invisible_characters_and_expansions():
 def test_lower_has_the_same_length():
     norm = normalise("İSTANBUL and ǅ")
     assert len(norm.lower) == len(norm.text)
+
+
+def test_a_text_made_only_of_look_alike_letters_is_folded():
+    assert normalise("уоu ѕtupіd соw").text == "you stupid cow"
+    assert normalise("Τι κάνεις φίλε").text == "Τι κάνεις φίλε"  # real Greek keeps its letters

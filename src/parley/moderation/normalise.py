@@ -102,7 +102,10 @@ def _fold_words(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out = list(chars)
     latin = sum("a" <= c.lower() <= "z" for c in text)
     other = sum(c.isalpha() for c in text) - latin
-    mostly_latin = latin > other
+    # A text whose every letter has a Latin twin is Latin in disguise ("уоu ѕtupіd"); real Cyrillic or Greek
+    # text always uses letters that have none (д, ж, и, л, λ, π...).
+    all_lookalike = other > 0 and all(c in CONFUSABLES for c in text if c.isalpha() and not c.isascii())
+    mostly_latin = latin > other or all_lookalike
     for match in _WORD.finditer(text):
         word = match.group()
         start = match.start()
