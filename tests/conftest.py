@@ -10,6 +10,14 @@ from parley.apps.comments.models import Status
 from parley.apps.comments.services import NewComment, post_comment, set_status
 
 
+@pytest.fixture(autouse=True)
+def _stand_in_moderator(request, settings):
+    """Platform tests run with the hold-everything moderator, so they test the platform, not the models;
+    tests marked ``real_engine`` post through the real engine."""
+    if "real_engine" not in request.keywords:
+        settings.PARLEY_MODERATOR = "parley.moderation.hold_all"
+
+
 @pytest.fixture
 def site(db):
     site = Site.objects.create(slug="gazette", name="The Harbour Gazette", domains=["gazette.example"],

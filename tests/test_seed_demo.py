@@ -27,7 +27,7 @@ def login_from(output: str) -> tuple[str, str]:
 def test_seed_creates_the_demo():
     output = seed()
     site = Site.objects.get()
-    assert (site.slug, site.name, site.moderation_mode) == ("demo", "The Levant Ledger", "pre")
+    assert (site.slug, site.name, site.moderation_mode) == ("demo", "The Levant Ledger", "post")
     assert site.domains == ["127.0.0.1", "localhost"] and site.appeal_contact == "appeals@ledger.example"
     assert "fantasy names" in site.current_terms.text and site.current_terms.version == 1
 

@@ -136,7 +136,7 @@ LOGGING = {
 
 # --- Parley ---
 # The moderation engine: a dotted path to a callable ``moderate(comment, context) -> Verdict``.
-PARLEY_MODERATOR = os.environ.get("PARLEY_MODERATOR", "parley.moderation.hold_all")
+PARLEY_MODERATOR = os.environ.get("PARLEY_MODERATOR", "parley.moderation.engine.moderate")
 # Public base URL used in canonical links, the sitemap and the embed, when it is behind a proxy.
 PARLEY_PUBLIC_URL = os.environ.get("PARLEY_PUBLIC_URL", "").rstrip("/")
 # Published comments per page of top-level threads, and how deep a thread renders before

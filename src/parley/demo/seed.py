@@ -72,7 +72,7 @@ def create_site() -> Site:
         slug=DEMO_SLUG,
         name="The Levant Ledger",
         domains=["127.0.0.1", "localhost"],
-        moderation_mode=ModerationMode.PRE,
+        moderation_mode=ModerationMode.POST,
         appeal_contact="appeals@ledger.example",
     )
     Terms.objects.create(site=site, version=1, text=TERMS_PATH.read_text(encoding="utf-8").strip())
