@@ -9,20 +9,11 @@ import pytest
 
 from parley.moderation.checks.defamation import DefamationCheck, find_entities
 from parley.moderation.document import Document
-from parley.moderation.normalise import normalise
+
+from .conftest import make_doc
 
 CASES = Path(__file__).parent / "cases"
 HOLD = 0.5  # the hold threshold recommended in the model card
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from parley.moderation.encoder import Encoder, EncoderModelMissing
-
-    try:
-        return Encoder().load()
-    except EncoderModelMissing as exc:  # pragma: no cover - the model ships with the package
-        pytest.skip(f"shared encoder model not installed: {exc}")
 
 
 @pytest.fixture(scope="module")
@@ -30,15 +21,6 @@ def check():
     c = DefamationCheck()
     c.load()
     return c
-
-
-def make_doc(text: str, encoder=None, parent: str | None = None, article: dict | None = None) -> Document:
-    doc = Document(id="t", text=text, norm=normalise(text), parent_text=parent,
-                   article_title=article["title"] if article else None,
-                   article_body=article["body"] if article else None)
-    if encoder is not None:
-        doc.embedding = encoder.embed([doc.norm.text])[0]
-    return doc
 
 
 def score(check, doc: Document) -> float:
