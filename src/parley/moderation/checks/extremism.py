@@ -1,0 +1,93 @@
+"""Extremism: praise or support of terrorist organisations and attackers, their slogans used approvingly, and
+calls to violence.
+
+Reporting, analysing and condemning terrorism is the everyday work of a news comment section, and a sentence
+that names Islamic State or quotes "Baqiya wa tatamaddad" to explain it must stay up. So the rules
+(``extremism_rules``) look for the *stance*: praise linked to a named group or attacker, a slogan used without
+explanation, a call for someone to be killed. A logistic head on the shared MiniLM embedding
+(``models/heads/extremism/head.npz``) catches glorification phrased in ways no list anticipates, and a fitted
+combiner (``combiner.json``) turns both into one calibrated score.
+
+A call for violence against a protected group is primarily the ``hate`` rule's: this check still reports it,
+but scaled down (``PROTECTED_TARGET_FACTOR``) so that the site sees hate as the main reason.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from parley.moderation.checks.combiner import Combiner, logit
+from parley.moderation.checks.extremism_rules import ExtremismAnalysis, ExtremismRules
+from parley.moderation.checks.hate_rules import shared_rules
+from parley.moderation.document import Document
+from parley.moderation.heads import LinearHead
+from parley.moderation.signal import Signal
+
+RULE = "extremism"
+MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "heads" / RULE
+MIN_REPORT = 0.05
+PROTECTED_TARGET_FACTOR = 0.75
+# Without a rule hit the score is the model's alone: it may hold, never reject (the default reject bar is 0.95).
+MODEL_ONLY_CAP = 0.9
+
+_MESSAGES = {
+    "praise": "The comment appears to praise or support a terrorist group, an attacker or an attack.",
+    "slogan": "The comment uses a slogan or symbol of a violent extremist movement approvingly.",
+    "violence": "The comment calls for violence against people.",
+}
+_MODEL_ONLY = "The comment appears to glorify terrorism or to call for violence."
+
+
+@lru_cache(maxsize=1)
+def shared_extremism_rules() -> ExtremismRules:
+    return ExtremismRules(shared_rules())
+
+
+class ExtremismCheck:
+    rule = RULE
+    needs_embedding = True
+
+    def __init__(self, model_dir: str | Path | None = None):
+        self.model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
+        self._head: LinearHead | None = None
+        self._combiner: Combiner | None = None
+
+    def load(self) -> None:
+        self._head = LinearHead.load(self.model_dir / "head.npz")
+        self._combiner = Combiner.load(self.model_dir / "combiner.json")
+        self._rules = shared_extremism_rules()
+
+    def features(self, doc: Document) -> tuple[dict[str, float], ExtremismAnalysis]:
+        """The combiner's inputs for one document (the training script uses the same function)."""
+        if self._head is None:
+            self.load()
+        if doc.embedding is None:
+            raise ValueError("the extremism check needs the comment's embedding")
+        analysis = self._rules.analyse(shared_rules().canon(doc.norm.lower))
+        values = analysis.features()
+        values["head"] = logit(self._head.score(doc.embedding))
+        return values, analysis
+
+    def check(self, doc: Document) -> list[Signal]:
+        values, analysis = self.features(doc)
+        score = self._combiner.score(values)
+        hit = analysis.strongest()
+        if hit is None:
+            score = min(score, MODEL_ONLY_CAP)
+        elif hit.protected_target and not values["praise"] and not values["slogan"]:
+            score *= PROTECTED_TARGET_FACTOR
+        if score < MIN_REPORT and hit is None:
+            return []
+        if hit is not None:
+            message, evidence = _MESSAGES[hit.kind], [doc.span(*hit.span)]
+        else:
+            text = doc.text
+            start = len(text) - len(text.lstrip())
+            message, evidence = _MODEL_ONLY, [(start, max(start, len(text.rstrip())))]
+        detail = {
+            "features": {k: round(v, 3) for k, v in values.items()},
+            "hits": [{"kind": h.kind, "strength": h.strength, "mitigation": h.mitigation,
+                      "protected_target": h.protected_target} for h in analysis.hits],
+        }
+        return [Signal(rule=RULE, score=round(score, 4), message=message, evidence=evidence, detail=detail)]

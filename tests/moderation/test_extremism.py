@@ -1,0 +1,147 @@
+"""The extremism check on its own: the authored cases, evidence spans, messages, and the hand-off to ``hate``."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from parley.moderation.document import Document
+from parley.moderation.normalise import normalise
+
+CASES = Path(__file__).parent / "cases" / "extremism.jsonl"
+TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "extremism_train.jsonl"
+HOLD = 0.5
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from parley.moderation.encoder import Encoder, EncoderModelMissing
+
+    try:
+        return Encoder().load()
+    except EncoderModelMissing as error:
+        pytest.skip(f"sentence encoder not built: {error}")
+
+
+@pytest.fixture(scope="module")
+def checks(encoder):
+    from parley.moderation.checks.extremism import ExtremismCheck
+    from parley.moderation.checks.hate import HateCheck
+
+    extremism, hate = ExtremismCheck(), HateCheck()
+    extremism.load()
+    hate.load()
+    return extremism, hate
+
+
+@pytest.fixture(scope="module")
+def run(checks, encoder):
+    def run(text: str, check_index: int = 0):
+        doc = Document(id="t", text=text, norm=normalise(text))
+        doc.embedding = encoder.embed_one(doc.norm.text)
+        signals = checks[check_index].check(doc)
+        assert len(signals) <= 1
+        return signals[0] if signals else None
+
+    return run
+
+
+def score(signal) -> float:
+    return signal.score if signal is not None else 0.0
+
+
+@pytest.fixture(scope="module")
+def results(run):
+    return [(case, run(case["text"])) for case in _load(CASES)]
+
+
+def test_case_file_is_balanced_and_well_formed():
+    cases = _load(CASES)
+    assert sum(c["expect"] == "withhold" for c in cases) >= 40
+    assert sum(c["expect"] == "publish" for c in cases) >= 40
+    assert all(c["rule"] == "extremism" and c["note"] and c["functionality"] for c in cases)
+
+
+def test_test_cases_are_not_training_sentences():
+    training = {normalise(r["text"]).lower.strip(" .!?") for r in _load(TRAINING)}
+    assert [c["text"] for c in _load(CASES) if normalise(c["text"]).lower.strip(" .!?") in training] == []
+
+
+def test_overall_accuracy_on_the_cases(results):
+    correct = sum((score(s) >= HOLD) == (c["expect"] == "withhold") for c, s in results)
+    assert correct / len(results) >= 0.9
+
+
+def test_every_functionality_is_mostly_right(results):
+    by_functionality = defaultdict(list)
+    for case, signal in results:
+        by_functionality[case["functionality"]].append((score(signal) >= HOLD) == (case["expect"] == "withhold"))
+    assert {f: sum(v) / len(v) for f, v in by_functionality.items() if sum(v) / len(v) < 0.75} == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Tarrant is a hero to every white European.",
+    "Long live Daesh and its soldiers.",
+    "Baqiya wa tatamaddad, brothers!",
+    "Proud of my heritage 1488",
+    "Someone should bomb the town hall.",
+    "Those councillors deserve to be shot, all of them.",
+    "Glory to the Qassam Brigades and their martyrs.",
+])
+def test_clear_extremism_is_held(run, text):
+    assert score(run(text)) >= HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State claimed responsibility for the roadside bomb near Tikrit.",
+    "Islamic State's slogan 'baqiya wa tatamaddad' means 'remaining and expanding'.",
+    "Breivik is a murderer and a coward.",
+    "Israeli jets struck Hezbollah positions near Tyre overnight.",
+    "The IRA bombed the Grand Hotel in Brighton in 1984.",
+    "We absolutely slaughtered them 4-0 on Saturday.",
+    "The EU lists Hezbollah's military wing as a terrorist organisation.",
+])
+def test_reporting_and_condemnation_are_published(run, text):
+    assert score(run(text)) < HOLD
+
+
+def test_evidence_points_at_the_slogan(run):
+    text = "Brothers, baqiya wa tatamaddad."
+    start, end = run(text).evidence[0]
+    assert text[start:end].lower() == "baqiya wa tatamaddad"
+
+
+def test_evidence_points_at_the_call(run):
+    text = "Honestly someone should shoot that judge."
+    signal = run(text)
+    start, end = signal.evidence[0]
+    assert text[start:end] == "someone should shoot"
+    assert "violence" in signal.message
+
+
+def test_praise_evidence_covers_group_and_praise(run):
+    text = "Breivik is a legend."
+    start, end = run(text).evidence[0]
+    assert text[start:end] == "Breivik is a legend"
+
+
+def test_threat_against_a_protected_group_leads_with_hate(run):
+    text = "Someone should shoot all the Muslims."
+    extremism, hate = run(text), run(text, check_index=1)
+    assert score(hate) >= HOLD
+    assert score(hate) > score(extremism)
+
+
+def test_negated_praise_is_published(run):
+    assert score(run("Bin Laden was no hero.")) < HOLD
+
+
+def test_scores_are_probabilities(results):
+    assert all(0.0 <= score(s) <= 1.0 for _, s in results)

@@ -1,0 +1,195 @@
+"""The hate check on its own: the authored functional cases, evidence spans, messages and scores.
+
+The check runs directly on Documents built with ``normalise`` and the shipped encoder, as the engine would
+build them. HOLD is the default policy's hold threshold for the rule.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from parley.moderation.document import Document
+from parley.moderation.normalise import normalise
+
+CASES = Path(__file__).parent / "cases" / "hate.jsonl"
+TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "hate_train.jsonl"
+HOLD = 0.5
+
+
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from parley.moderation.encoder import Encoder, EncoderModelMissing
+
+    try:
+        return Encoder().load()
+    except EncoderModelMissing as error:
+        pytest.skip(f"sentence encoder not built: {error}")
+
+
+@pytest.fixture(scope="module")
+def check(encoder):
+    from parley.moderation.checks.hate import HateCheck
+
+    hate = HateCheck()
+    hate.load()
+    return hate
+
+
+@pytest.fixture(scope="module")
+def run(check, encoder):
+    def run(text: str, title: str | None = None):
+        doc = Document(id="t", text=text, norm=normalise(text), article_title=title)
+        doc.embedding = encoder.embed_one(doc.norm.text)
+        signals = check.check(doc)
+        assert len(signals) <= 1
+        return signals[0] if signals else None
+
+    return run
+
+
+def score(signal) -> float:
+    return signal.score if signal is not None else 0.0
+
+
+@pytest.fixture(scope="module")
+def results(run):
+    return [(case, run(case["text"])) for case in _load(CASES)]
+
+
+def test_case_file_is_balanced_and_well_formed():
+    cases = _load(CASES)
+    assert len(cases) >= 120
+    withhold = [c for c in cases if c["expect"] == "withhold"]
+    publish = [c for c in cases if c["expect"] == "publish"]
+    assert len(withhold) >= 60 and len(publish) >= 60
+    assert all(c["rule"] == "hate" and c["note"] and c["functionality"] for c in cases)
+
+
+def test_test_cases_are_not_training_sentences():
+    training = {normalise(r["text"]).lower.strip(" .!?") for r in _load(TRAINING)}
+    overlap = [c["text"] for c in _load(CASES) if normalise(c["text"]).lower.strip(" .!?") in training]
+    assert overlap == []
+
+
+def test_overall_accuracy_on_the_functional_cases(results):
+    correct = sum((score(s) >= HOLD) == (c["expect"] == "withhold") for c, s in results)
+    assert correct / len(results) >= 0.9
+
+
+def test_every_functionality_is_mostly_right(results):
+    by_functionality = defaultdict(list)
+    for case, signal in results:
+        by_functionality[case["functionality"]].append((score(signal) >= HOLD) == (case["expect"] == "withhold"))
+    weak = {f: sum(v) / len(v) for f, v in by_functionality.items() if sum(v) / len(v) < 0.75}
+    assert weak == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, Muslims are vermin.",
+    "Get lost, you filthy n*gger.",
+    "Migrants should be shot on the beaches.",
+    "I'm going to punch the next Somali I see.",
+    "ZOG decides every election in this country.",
+    "S o m a l i s are rats.",
+    "R3fug33s are p4r4sites.",
+    "The rafida of Basra are all Iranian spies.",
+])
+def test_clear_hate_is_held(run, text):
+    assert score(run(text)) >= HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli government's settlement policy is brutal.",
+    "Hezbollah is a terrorist organisation and so is Hamas.",
+    "Salafi jihadism is a dangerous ideology.",
+    "As a Shia from Najaf, I think the coverage was fair.",
+    "I'm a gay Muslim from Leeds and proud of both.",
+    "Calling migrants 'rats' is disgusting and you know it.",
+    "I don't hate Turks, I just disagree with Erdogan.",
+    "Arabs are not terrorists and never were.",
+    "Hedge fund managers are vermin who wrecked the economy.",
+    "You're a sad little troll with nothing to say.",
+    "Fucking hell, what a save from the keeper.",
+    "Nipped out for a fag before the second half.",
+])
+def test_clear_non_hate_is_published(run, text):
+    assert score(run(text)) < HOLD
+
+
+def test_evidence_points_at_the_dehumanising_word(run):
+    text = "Honestly, refugees are vermin and everyone knows it."
+    signal = run(text)
+    start, end = signal.evidence[0]
+    assert text[start:end] == "vermin"
+    assert "less than human" in signal.message
+
+
+def test_evidence_points_at_a_masked_slur_as_typed(run):
+    text = "Go home, you n*gger."
+    signal = run(text)
+    start, end = signal.evidence[0]
+    assert text[start:end] == "n*gger"
+    assert "slur" in signal.message
+
+
+def test_evidence_survives_spaced_letters(run):
+    text = "They are all m.u.z.z.i.e.s"
+    start, end = run(text).evidence[0]
+    assert text[start:end] == "m.u.z.z.i.e.s"
+
+
+def test_threat_evidence_covers_the_call(run):
+    text = "Kill all the Kurds."
+    signal = run(text)
+    start, end = signal.evidence[0]
+    assert text[start:end] == "Kill all the Kurds"
+    assert "violence" in signal.message
+
+
+def test_counter_speech_scores_below_the_attack_it_quotes(run):
+    attack = score(run("Refugees are cockroaches."))
+    counter = score(run("Calling refugees cockroaches is dehumanising and wrong."))
+    assert attack >= HOLD > counter
+
+
+def test_pronoun_resolves_to_the_group_named_in_the_article_title(run):
+    title = "Council opens new shelter for Syrian refugees"
+    signal = run("They are vermin and should be sent back.", title)
+    assert signal is not None and signal.detail["hits"]
+
+
+def test_violence_without_a_group_is_left_to_the_extremism_rule(run):
+    assert score(run("Kill them all.")) < HOLD
+
+
+def test_the_model_alone_never_reaches_the_reject_bar(run):
+    signal = run("Muslims and civilisation have never mixed.")
+    assert signal.detail["hits"] == []
+    assert HOLD <= signal.score <= 0.9
+
+
+def test_message_names_the_ground_not_the_slur(run):
+    signal = run("Those ragheads should all go home.")
+    assert "religion" in signal.message and "raghead" not in signal.message.lower()
+
+
+def test_scores_are_probabilities(results):
+    assert all(0.0 <= score(s) <= 1.0 for _, s in results)
+
+
+def test_empty_comment_is_silent(run):
+    assert run("   ") is None or run("   ").score < HOLD
+
+
+def test_the_check_refuses_a_document_without_embedding(check):
+    doc = Document(id="t", text="Muslims are vermin.", norm=normalise("Muslims are vermin."))
+    with pytest.raises(ValueError):
+        check.check(doc)
