@@ -95,7 +95,8 @@ VIOLENT_WORDS = (
     r"kill\w*|shoot\w*|shot|bomb\w*|burn\w*|hang\w*|hung|stab\w*|death|die|dies|bullets?|arms|rifles?|guns?|"
     r"weapons|revolution|uprising|storm|sniper|lynch\w*|execut\w*|behead\w*|string|line|torch\w*|firebomb|"
     r"petrol|nuke|gas\w*|slaughter\w*|butcher\w*|extermin\w*|massacre\w*|murder\w*|assassinat\w*|run|mow|"
-    r"blow\w*|blown|attack\w*|violence|rope|wall|strangle|slit|tortured|civil|more"
+    r"blow\w*|blown|attack\w*|violence|rope|wall|strangle|slit|tortured|civil|more|strung|take|taken|someone|"
+    r"somebody|anyone|deserves?"
 )
 # Calls to violence, whoever the target: the violation is the call itself.
 VIOLENCE: tuple[tuple[str, float], ...] = (

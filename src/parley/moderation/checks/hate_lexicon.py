@@ -236,6 +236,13 @@ CODED: tuple[tuple[str, str, float], ...] = (
      r"|islamification\s+of|the\s+great\s+replacement\s+is\s+(?:real|happening|here)", "ethnicity", 0.75),
 )
 
+# A coded phrase is looked for only in a comment holding one of these words (a cheap pre-check).
+CODED_WORDS = (
+    "(", "zog", "z", "zionist", "zionists", "globalist", "globalists", "rothschild", "rothschilds", "international",
+    "global", "jewish", "jews", "rootless", "jq", "synagogue", "happy", "goyim", "oy", "holocaust", "holohoax",
+    "gorillion", "white", "kalergi", "eurabia", "londonistan", "religion", "allah", "islamification", "great",
+)
+
 # --- attack vocabulary: predicates said of a group (regex fragments) ----------------------------------------
 # Dehumanising words: a group called these is described as less than human.
 DEHUMANISING = (
@@ -355,7 +362,8 @@ EXCLUDE_AFTER = (
     r"out\s+of\s+(?:britain|england|the\s+uk|europe|our\s+country|this\s+country|here|"
     r"the\s+west|america|germany|france)\s*(?:now|!|\.|$)", r"go\s+home", r"go\s+back\s+to",
     r"(?:are|is)\s+not\s+welcome", r"(?:aren't|isn't)\s+welcome", r"(?:don't|do\s+not|doesn't)\s+belong",
-    r"have\s+no\s+place\s+in", r"(?:shouldn't|should\s+not|should\s+never|must\s+not|mustn't|must\s+never)\s+be\s+allowed\s+"
+    r"have\s+no\s+place\s+in",
+    r"(?:shouldn't|should\s+not|should\s+never|must\s+not|mustn't|must\s+never)\s+be\s+allowed\s+"
     r"(?:to|in|into|near)",
     r"(?:shouldn't|should\s+not)\s+(?:have|get)\s+(?:the\s+)?(?:right|rights|vote|votes|benefits|citizenship)",
     r"should\s+lose\s+(?:their\s+)?(?:rights|citizenship|vote)", r"(?:not|never)\s+allowed",

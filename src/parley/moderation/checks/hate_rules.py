@@ -77,6 +77,8 @@ _IDENTITY_PREFIX = re.compile(
 _RECLAIMABLE = frozenset({"nigga", "niggas", "niggaz", "dyke", "dykes", "fag", "fags", "homo", "homos", "poof",
                           "queer", "yid", "yids", "tranny", "cripples", "faggot", "faggots"})
 _INDIVIDUAL = frozenset({"that", "this", "his", "her", "my", "your", "our", "their"})
+_SPLIT_VERBS = ("kick", "throw", "send", "ship", "boot", "chuck", "force", "drive", "turf", "get", "fuck", "lock",
+                "keep", "round")
 _GENERIC = frozenset({"a", "an", "any", "every", "each", "no", "another", "one", "next", "first", "last",
                       "single", "typical", "average"})
 _MODALS = frozenset({"should", "must", "will", "would", "can", "could", "need", "needs", "deserve", "deserves",
@@ -192,6 +194,7 @@ class HateRules:
             for form in forms:
                 self._forms[tuple(form.split())] = kind
         self._longest = max(len(k) for k in self._forms)
+        self._last_mentions: tuple | None = None
         self._starts = frozenset(k[0] for k in self._forms) | frozenset(lx.ADJECTIVE_GROUPS)
         self._people = frozenset(lx.PEOPLE_NOUNS)
         self._person = frozenset(lx.PERSON_NOUNS)
@@ -212,28 +215,33 @@ class HateRules:
             ("profane", (r"fucking", r"bloody", r"goddamn", r"effing", r"fuckin", r"frigging", r"sodding")))
             for fragment in _longest_first(words)])
         group_alt = rf"(?:{_alternation(protected)}|{adjectives}\s+(?:{people}))"
+        # Each special pattern runs only when one of its trigger words is in the comment.
+        g = group_alt
         self._specials = [
-            ("threat", re.compile(lx.GOOD_DEAD.format(G=group_alt))),
-            ("negated_positive", re.compile(rf"(?<![\w'])(?P<g>{adjectives}|{group_alt})\s+lives\s+(?:don't|dont|"
-                                            rf"do\s+not|doesn't|does\s+not|will\s+never|never)\s+matter")),
-            ("exclusion", re.compile(rf"(?<![\w'])no\s+(?:more\s+)?(?P<g>{group_alt})\s+(?:allowed|welcome|"
-                                     rf"wanted|please|here)(?![\w'])")),
-            ("exclusion", re.compile(rf"(?<![\w'])(?:kick|throw|send|ship|boot|chuck|force|drive|turf|get|"
-                                     rf"fuck|lock|keep|round)\s+(?:(?:all|the|these|those|them|every|of)\s+){{0,3}}"
-                                     rf"(?P<g>{group_alt}|them|they)\s+(?:all\s+)?(?:out|back|home|off|up)(?![\w'])")),
-            ("exclusion", re.compile(rf"(?<![\w'])no\s+(?:more\s+)?(?P<g>{group_alt})\s+in\s+(?:our|my|this|the)"
-                                     rf"(?![\w'])")),
-            ("threat", re.compile(rf"(?<![\w'])(?:wipe|erase|remove|blow)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
-                                  rf"(?P<g>{group_alt}|them)\s+(?:all\s+)?(?:off\s+the\s+(?:map|face\s+of\s+the\s+earth)|"
-                                  rf"from\s+(?:the\s+)?(?:earth|existence|history|the\s+planet))")),
-            ("threat", re.compile(rf"(?<![\w'])let\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?P<g>{group_alt}|them)"
-                                  rf"\s+(?:all\s+)?(?:drown|die|rot|burn|starve|sink)(?![\w'])")),
+            ("threat", {"good"}, re.compile(lx.GOOD_DEAD.format(G=g))),
+            ("negated_positive", {"lives"}, re.compile(
+                rf"(?<![\w'])(?P<g>{adjectives}|{g})\s+lives\s+(?:don't|dont|do\s+not|doesn't|does\s+not|"
+                rf"will\s+never|never)\s+matter")),
+            ("exclusion", {"no"}, re.compile(
+                rf"(?<![\w'])no\s+(?:more\s+)?(?P<g>{g})\s+(?:allowed|welcome|wanted|please|here)(?![\w'])")),
+            ("exclusion", set(_SPLIT_VERBS), re.compile(
+                rf"(?<![\w'])(?:{'|'.join(_SPLIT_VERBS)})\s+(?:(?:all|the|these|those|them|every|of)\s+){{0,3}}"
+                rf"(?P<g>{g}|them|they)\s+(?:all\s+)?(?:out|back|home|off|up)(?![\w'])")),
+            ("exclusion", {"no"}, re.compile(
+                rf"(?<![\w'])no\s+(?:more\s+)?(?P<g>{g})\s+in\s+(?:our|my|this|the)(?![\w'])")),
+            ("threat", {"wipe", "erase", "remove", "blow"}, re.compile(
+                rf"(?<![\w'])(?:wipe|erase|remove|blow)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?P<g>{g}|them)"
+                rf"\s+(?:all\s+)?(?:off\s+the\s+(?:map|face\s+of\s+the\s+earth)|from\s+(?:the\s+)?(?:earth|"
+                rf"existence|history|the\s+planet))")),
+            ("threat", {"let"}, re.compile(
+                rf"(?<![\w'])let\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?P<g>{g}|them)\s+(?:all\s+)?"
+                rf"(?:drown|die|rot|burn|starve|sink)(?![\w'])")),
         ]
         self._go_back = _bounded(lx.GO_BACK)
-        self._special_triggers = frozenset({"them", "they", "lives"}) | frozenset(lx.ADJECTIVE_GROUPS)
         self._slur_multi = _bounded(_alternation([s for s in lx.SLURS if " " in s]))
         self._homonyms = {w: re.compile(p) for w, p in lx.SLUR_HOMONYMS.items()}
         self._coded = PhraseSet([((cat, strength), p) for p, cat, strength in lx.CODED], bounded=False)
+        self._coded_words = frozenset(lx.CODED_WORDS)
         self._gendered = frozenset(lx.GENDERED_INSULTS)
         targets = {w for w in protected if " " not in w} | {s for s in lx.SLURS if " " not in s and len(s) >= 5}
         targets |= FUZZY_WORDS | {a for a in lx.ADJECTIVE_GROUPS if len(a) >= 4}
@@ -269,8 +277,7 @@ class HateRules:
             for kind, match in self._before.finditer(canon.text, canon.starts, lo, hi):
                 self._link_before(canon, kind, match, mentions, stances, result)
         words = {t.text for t in canon.tokens}
-        if any(m.kind == "protected" for m in mentions) or words & self._special_triggers:
-            self._special_hits(canon, mentions, stances, result)
+        self._special_hits(canon, words, mentions, stances, result)
         self._slur_hits(canon, mentions, stances, result)
         if "to" in words:
             for match in self._go_back.finditer(canon.text):
@@ -289,7 +296,18 @@ class HateRules:
     # --- mentions ----------------------------------------------------------------------------------------
 
     def mentions(self, canon: Canon, title_lower: str | None = None) -> list[Mention]:
-        """Every group, pronoun and second-person mention, with pronouns resolved to what they refer to."""
+        """Every group, pronoun and second-person mention, with pronouns resolved to what they refer to.
+
+        The last result is kept: the extremism and hate checks ask in turn about the same comment.
+        """
+        last = self._last_mentions
+        if last is not None and last[0] is canon and last[1] == title_lower:
+            return last[2]
+        result = self._find_mentions(canon, title_lower)
+        self._last_mentions = (canon, title_lower, result)
+        return result
+
+    def _find_mentions(self, canon: Canon, title_lower: str | None) -> list[Mention]:
         raw: list[Mention] = []
         words = [t.text.removesuffix("'s") for t in canon.tokens]  # "a woman's place", "Muslims' rights"
         i, n = 0, len(words)
@@ -445,8 +463,10 @@ class HateRules:
         self._record(canon, kind, (first, last), mention, negated, sentence, stances, result,
                      span=(first, max(last, mention.last)) if kind != "attributive" else (first, last))
 
-    def _special_hits(self, canon, mentions, stances, result) -> None:
-        for kind, pattern in self._specials:
+    def _special_hits(self, canon, words, mentions, stances, result) -> None:
+        for kind, triggers, pattern in self._specials:
+            if not words & triggers:
+                continue
             for match in pattern.finditer(canon.text):
                 first, last = canon.token_range(match.start(), match.end())
                 sentence = canon.sentence_of(first)
@@ -530,6 +550,8 @@ class HateRules:
         return self._mitigation(canon, first, last, sentence, stances)
 
     def _coded_hits(self, canon: Canon, stances, result) -> None:
+        if not {t.text for t in canon.tokens} & self._coded_words:
+            return
         for (category, strength), match in self._coded.finditer(canon.text, canon.starts):
             first, last = canon.token_range(match.start(), match.end())
             sentence = canon.sentence_of(first)

@@ -160,6 +160,9 @@ _SEPARATORS = re.compile(r"[^\s,;]+")
 _STRIP = "\"'“”‘’«»()[]{}<>.,;:!?*-–—~"
 _FUNNY_PUNCT = set("#$%^&*+=<>[]{}|\\/~!?:\"")
 # Prefixes after which an inner capital is part of a real name: McDonald, DeShawn, LeBron, DiCaprio, VanDyke.
+_RANKS = frozenset({"captain", "capt", "general", "colonel", "major", "sergeant", "sgt", "admiral", "commander",
+                    "lieutenant", "private", "corporal", "king", "queen", "prince", "princess", "emperor", "lord",
+                    "lady", "sir", "dame", "count", "baron", "duke", "chief", "agent", "officer", "saint"})
 _INNER_CAPITAL_PREFIXES = frozenset({"mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "fitz", "ap", "st",
                                      "ja", "ke", "sha", "ta", "te", "o", "d", "l", "al", "el", "ben", "bin", "abu",
                                      "del", "dos", "das", "ka", "ma", "na", "ra", "ty", "tre", "ny", "ki"})
@@ -403,8 +406,9 @@ class NameCheck:
         keys = [match_key(p) for p in pieces]
         plain = sum(self._plain_word(k) for k in keys)
         known_words = sum(k in self.words for k in keys)
+        every_piece_a_word = known_words == len(keys) and all(len(k) >= 3 for k in keys)
         return not (plain == len(keys) or (plain >= 2 and known_words == len(keys)) or
-                    (len(keys) >= 3 and known_words == len(keys)))
+                    (len(keys) >= 3 and known_words == len(keys)) or every_piece_a_word)
 
     def _plain_word(self, key: str) -> bool:
         """A common English word that is not also a common name: "truth", "seeker", not "anna" or "rose"."""
@@ -539,6 +543,9 @@ class NameCheck:
         plain = [t for t in tokens if t not in titled and self._plain_word(t.mkey)]
         if titled and plain and len(titled) + len(plain) == len(tokens) and tokens[0] in titled:
             out.append(Finding("pseudonym", 0.7, [whole], {"why": "title and a word"}))  # "Captain Obvious"
+        elif len(tokens) == 2 and tokens[0].mkey in _RANKS:
+            # "Captain Falafel", "General Mayhem": a rank and one word is a character, not how people sign.
+            out.append(Finding("pseudonym", 0.6, [whole], {"why": "rank and a word"}))
         if len(tokens) == 2 and tokens[1].mkey in {"man", "woman", "girl", "boy", "lady", "guy", "kid"} and \
                 self._plain_word(tokens[0].mkey):
             out.append(Finding("pseudonym", 0.7, [whole], {"why": "a word and man"}))  # "Radioactive Man"

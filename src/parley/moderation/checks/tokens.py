@@ -59,6 +59,7 @@ class Lexicon:
                 continue
             for variant in {word, *_deletions(word)}:
                 self._deletes.setdefault(variant, set()).add(word)
+        self._repairs: dict[str, str | None] = {}
         self._by_length: dict[int, list[str]] = {}
         for word in self.exact:
             if word.isalpha():
@@ -73,7 +74,19 @@ class Lexicon:
         return False
 
     def repair(self, word: str) -> str | None:
-        """The lexicon word this token disguises, or None. Only unknown words are ever repaired."""
+        """The lexicon word this token disguises, or None. Only unknown words are ever repaired.
+
+        Results are remembered (the same typos and names recur from comment to comment).
+        """
+        if word in self._repairs:
+            return self._repairs[word]
+        repaired = self._repair(word)
+        if len(self._repairs) > 20_000:
+            self._repairs.clear()
+        self._repairs[word] = repaired
+        return repaired
+
+    def _repair(self, word: str) -> str | None:
         if _HAS_MASK.search(word):
             return self._unmask(word)
         if ("-" in word or "." in word) and word.replace("-", "").replace(".", "") in self.exact:
