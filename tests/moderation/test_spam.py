@@ -190,3 +190,14 @@ def test_the_same_words_under_different_names_alone_are_not_held():
     for i, name in enumerate(["Amal Haddad", "Jonas Berg", "Chen Wei"]):
         assert _top(check.check(_doc(text, f"n{i}", author_name=name))) < HOLD
     assert _top(check.check(_doc(text, "n9", author_name="Chen Wei"))) >= HOLD  # the same person again
+
+
+def test_several_sales_phrases_with_a_link_are_held_one_in_discussion_is_not():
+    check = SpamCheck()
+    check.load()
+    advert = ("Cheap water filters at 70% off!!! Order today at [best-filters-shop](https://best-filters.example/deal) "
+              "and get free delivery!!!")
+    talk = ("Get 20% off? The article says the cap only saves households money if suppliers pass it on, "
+            "and free delivery of LNG is not how it works.")
+    assert _top(check.check(_doc(advert, "ad"))) >= HOLD
+    assert _top(check.check(_doc(talk, "talk"))) < HOLD

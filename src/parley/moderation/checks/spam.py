@@ -667,6 +667,7 @@ class SpamCheck:
                 features[name] = (weight, reason)
             evidence.extend(spans)
 
+        pushes: list[tuple[int, int]] = []
         for name, hints, pattern in _PHRASES:
             for hint in hints:
                 if hint in lower:
@@ -676,6 +677,12 @@ class SpamCheck:
             for m in pattern.finditer(lower):
                 if m.start() == 0 or not lower[m.start() - 1].isalnum():
                     add(name, _WEIGHTS[name], _REASONS[name], [doc.span(m.start(), m.end())])
+                    if name == "sales_push":
+                        pushes.append(doc.span(m.start(), m.end()))
+        has_link = "http" in lower or "www." in lower
+        if len(pushes) >= 3 or (len(pushes) >= 2 and has_link):
+            # "70% off", "order today", "free delivery" and a link: one phrase is talk, several are an advert.
+            add("sales_push", min(0.7, 0.35 + 0.15 * (len(pushes) - 1)), _REASONS["sales_push"], pushes)
         if any(hint in lower for hint in _CURRENCY_HINTS):
             for name, (start, end) in _earnings(lower):
                 add(name, _WEIGHTS[name], _REASONS[name], [doc.span(start, end)])
