@@ -181,6 +181,44 @@ def test_message_names_the_ground_not_the_slur(run):
     assert "religion" in signal.message and "raghead" not in signal.message.lower()
 
 
+@pytest.fixture(scope="module")
+def rules(encoder):
+    from parley.moderation.checks.hate_rules import shared_rules
+
+    return shared_rules()
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("n*gger", ["nigger"]), ("muzlims", ["muslims"]), ("haet", ["hate"]), ("mus-lims", ["muslims"]),
+    ("refugeesarevermin", ["refugees", "are", "vermin"]),
+])
+def test_evasions_are_repaired_to_lexicon_words(rules, typed, read):
+    assert list(rules.canon(typed).words) == read
+
+
+@pytest.mark.parametrize("word", ["maggot", "niger", "bigger", "backs", "scam", "muzzle", "spice", "therapists"])
+def test_ordinary_words_are_never_repaired(rules, word):
+    assert list(rules.canon(word).words) == [word]
+
+
+def test_phrase_set_agrees_with_one_alternation():
+    import re
+
+    from parley.moderation.checks.phrases import PhraseSet
+
+    fragments = [r"a\s+(?:disease|plague)", r"an?\s+infestation", r"rats?", r"(?:should|must)\s+be\s+shot",
+                 r"vermin", r"be\s+shot"]
+    phrases = PhraseSet([(i, f) for i, f in enumerate(fragments)])
+    whole = re.compile(r"(?<![\w'*#%-])(?:" + "|".join(f"(?P<t{i}>{f})" for i, f in enumerate(fragments))
+                       + r")(?![\w'*#%-])")
+    for text in ("they are a disease and rats", "an infestation of rat rats", "they should be shot , vermin",
+                 "ratso is not a rat"):
+        starts = [m.start() for m in re.finditer(r"\S+", text)]
+        got = [(tag, m.span()) for tag, m in phrases.finditer(text, starts)]
+        want = [(int(m.lastgroup[1:]), m.span()) for m in whole.finditer(text)]
+        assert got == want
+
+
 def test_scores_are_probabilities(results):
     assert all(0.0 <= score(s) <= 1.0 for _, s in results)
 

@@ -27,8 +27,7 @@ _BLOCKERS = frozenset({"against", "fighting", "fight", "fought", "defeat", "defe
                        "bombed", "bombing", "strike", "struck", "striking", "kill", "target", "targeting", "hit",
                        "crush", "crushed", "liberate", "liberated", "liberating", "retake", "retook", "expel",
                        "expelled", "arrest", "arrested", "stop", "stopped", "eliminate", "eliminated", "driving",
-                       "drove",
-                       "chased", "pushed", "routed", "ousted", "freed", "liberation"})
+                       "drove", "chased", "pushed", "routed", "ousted", "freed", "liberation"})
 _NEGATORS = frozenset({"not", "no", "never", "hardly", "nothing", "neither", "nor", "isn't", "aren't", "wasn't",
                        "weren't", "don't", "doesn't", "didn't", "nobody", "noone", "cannot", "can't", "won't",
                        "wouldn't", "shouldn't", "far"})
@@ -92,6 +91,8 @@ class ExtremismAnalysis:
 
 
 class ExtremismRules:
+    """The compiled extremism lexicons and matching; shares tokenisation and group detection with ``HateRules``."""
+
     def __init__(self, hate_rules: HateRules):
         self._hate = hate_rules
         subjects = [(label, f"(?:{alt})(?:'s)?") for p, label in {**lx.ORGANISATIONS, **lx.FIGURES}.items()
@@ -119,8 +120,7 @@ class ExtremismRules:
         if subjects:
             for _, match in self._praise.finditer(canon.text, canon.starts):
                 self._praise_hit(canon, match, subjects, cues, result)
-        words = {t.text for t in canon.tokens}
-        if words & self._slogan_words:
+        if not self._slogan_words.isdisjoint(canon.words):
             for strength, match in self._slogans.finditer(canon.text, canon.starts):
                 self._add(canon, "slogan", match, strength, mentions, cues, result)
         if self._violent_word.search(canon.text):
@@ -141,9 +141,8 @@ class ExtremismRules:
         stance = sentence_stance(text)
         frame = SPEECH_FRAME.search(text)
         first_person = bool(frame) and bool(set(text[:frame.start()].split()[-2:]) & _FIRST_PERSON)
-        return {"text": text, "counter": stance.counter, "analysis": bool(self._analysis.search(text)),
-                "condemned": bool(self._condemn.search(text)),
-                "reported": stance.reported and not first_person, "state": self._state}
+        return {"counter": stance.counter, "analysis": bool(self._analysis.search(text)),
+                "condemned": bool(self._condemn.search(text)), "reported": stance.reported and not first_person}
 
     def _praise_hit(self, canon, match, subjects, cues, result) -> None:
         first, last = canon.token_range(match.start(), match.end())

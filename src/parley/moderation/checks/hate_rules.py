@@ -27,8 +27,7 @@ from parley.moderation.checks.tokens import Canon, Lexicon, canonicalise, load_k
 STRENGTH = {
     "threat": 0.95, "dehumanising": 0.9, "negated_positive": 0.85, "emotion": 0.8, "exclusion": 0.8,
     "attribute": 0.75, "gendered": 0.75, "attribute_weak": 0.45, "attributive": 0.75, "profane": 0.6,
-    "implicit": 0.75,
-    "go_back": 0.85,
+    "implicit": 0.75, "go_back": 0.85,
 }
 
 # Gap words between a group and what is said of it.
@@ -50,7 +49,6 @@ _FILLER_BEFORE = frozenset({"all", "the", "these", "those", "every", "each", "an
                             "fucking", "bloody", "filthy", "dirty", "stinking", "damn", "last", "single", "one",
                             "some", "many", "few", "such", "off", "out", "them", "lot",
                             "goddamn", "effing", "next", "remaining", "rest", "f*cking", "frigging"})
-# Words that break the link: the group is the victim, or the sentence reports a perception.
 # Gap words that make the group the victim of what follows ("treated like animals"): the hit is kept, as
 # mitigated, so that the combiner knows the hateful word is there but not said of the group.
 _VICTIM = frozenset({"treated", "treat", "treating", "living", "lived", "live", "kept", "herded", "caged", "housed",
@@ -68,8 +66,8 @@ _BREAK = frozenset({"by", "from", "against", "for", "about", "toward", "towards"
                     "defend", "defending", "help", "helping"})
 _INTENSIFIER_NEGATIONS = re.compile(r"nothing but|no better than|no more than|none other than|no less than|"
                                     r"not only|not just|never anything but|no different from|no different than")
-_FIRST_PERSON = frozenset({"i'm", "im", "i", "am", "as", "we", "we're", "were", "us", "our", "my", "fellow",
-                           "myself", "ourselves"})
+_FIRST_PERSON = frozenset({"i'm", "im", "i", "am", "as", "we", "we're", "us", "our", "my", "fellow", "myself",
+                           "ourselves"})
 # "I'm a", "as a proud", "we": the writer names their own group (identity words may stack: "a gay Muslim").
 _IDENTITY_PREFIX = re.compile(
     r"(?:^|\s)(?:i'm|im|i\s+am|as\s+an?|we're|we\s+are|we|us|fellow|proud|my|our)(?:\s+(?:an?|proud|practising|"
@@ -77,13 +75,14 @@ _IDENTITY_PREFIX = re.compile(
 _RECLAIMABLE = frozenset({"nigga", "niggas", "niggaz", "dyke", "dykes", "fag", "fags", "homo", "homos", "poof",
                           "queer", "yid", "yids", "tranny", "cripples", "faggot", "faggots"})
 _INDIVIDUAL = frozenset({"that", "this", "his", "her", "my", "your", "our", "their"})
-_SPLIT_VERBS = ("kick", "throw", "send", "ship", "boot", "chuck", "force", "drive", "turf", "get", "fuck", "lock",
-                "keep", "round")
+# "kick them all out", "send the X back" ("get them out" is left out: it is as often a rescue).
+_SPLIT_VERBS = ("kick", "throw", "send", "ship", "boot", "chuck", "force", "drive", "turf", "fuck", "lock", "keep",
+                "round")
 _GENERIC = frozenset({"a", "an", "any", "every", "each", "no", "another", "one", "next", "first", "last",
                       "single", "typical", "average"})
 _MODALS = frozenset({"should", "must", "will", "would", "can", "could", "need", "needs", "deserve", "deserves",
                      "ought", "have", "has", "shall", "may", "might", "do", "does", "did", "'ll", "gonna"})
-# A name for a reporting verb just before the group: "treating Palestinians as less than human".
+# Reporting verbs just before the group: "treating Palestinians as less than human".
 _REPORTING_BEFORE = frozenset({"treating", "treat", "treated", "calling", "call", "called", "describing",
                                "describe", "described", "labelling", "labeling", "branding", "portraying",
                                "seeing", "viewing", "regarding", "dismissing", "painting", "comparing", "compare",
@@ -170,9 +169,9 @@ def _bounded(body: str) -> re.Pattern:
     return re.compile(rf"(?<![\w'*#%-])(?:{body})(?![\w'*#%-])")
 
 
-
-
 class HateRules:
+    """The compiled lexicons and the matching logic; one instance per process (see ``shared_rules``)."""
+
     def __init__(self, known_words: frozenset[str]):
         protected = {form: cat for cat, forms in lx.GROUPS.items() for form in forms}
         self._singular = set(_SEEN_SINGULAR)
@@ -199,13 +198,13 @@ class HateRules:
         self._people = frozenset(lx.PEOPLE_NOUNS)
         self._person = frozenset(lx.PERSON_NOUNS)
         self._roles = frozenset(lx.ROLE_NOUNS)
+        # What is said after the group ("X are vermin") and before it ("kill all X"), most severe first.
         self._after = PhraseSet([(kind, fragment) for kind, words in (
             ("threat", lx.THREAT_AFTER), ("implicit", lx.IMPLICIT_AFTER), ("exclusion", lx.EXCLUDE_AFTER),
-            ("exclusion_out", lx.EXCLUDE_OUT),
-            ("negated_positive",
-             lx.NEGATED_POSITIVE_AFTER), ("emotion", lx.EMOTION_AFTER), ("dehumanising", lx.DEHUMANISING),
-            ("attribute", lx.ATTRIBUTES), ("attribute_weak", lx.ATTRIBUTES_WEAK),
-            ("gendered", lx.GENDERED_INSULTS)) for fragment in _longest_first(words)])
+            ("exclusion_out", lx.EXCLUDE_OUT), ("negated_positive", lx.NEGATED_POSITIVE_AFTER),
+            ("emotion", lx.EMOTION_AFTER), ("dehumanising", lx.DEHUMANISING), ("attribute", lx.ATTRIBUTES),
+            ("attribute_weak", lx.ATTRIBUTES_WEAK), ("gendered", lx.GENDERED_INSULTS))
+            for fragment in _longest_first(words)])
         self._before = PhraseSet([(kind, fragment) for kind, words in (
             ("threat", lx.THREAT_BEFORE), ("exclusion", lx.EXCLUDE_BEFORE), ("emotion", lx.EMOTION_BEFORE),
             ("attributive", (r"filthy", r"dirty", r"disgusting", r"vile", r"stinking", r"smelly", r"lazy",
@@ -242,7 +241,6 @@ class HateRules:
         self._homonyms = {w: re.compile(p) for w, p in lx.SLUR_HOMONYMS.items()}
         self._coded = PhraseSet([((cat, strength), p) for p, cat, strength in lx.CODED], bounded=False)
         self._coded_words = frozenset(lx.CODED_WORDS)
-        self._gendered = frozenset(lx.GENDERED_INSULTS)
         targets = {w for w in protected if " " not in w} | {s for s in lx.SLURS if " " not in s and len(s) >= 5}
         targets |= FUZZY_WORDS | {a for a in lx.ADJECTIVE_GROUPS if len(a) >= 4}
         exact = {s for s in lx.SLURS if " " not in s} | set(lx.PEOPLE_NOUNS) | set(lx.GENDERED_INSULTS) | PROFANITY
@@ -276,7 +274,7 @@ class HateRules:
                 self._link_after(canon, kind, match, mentions, stances, result)
             for kind, match in self._before.finditer(canon.text, canon.starts, lo, hi):
                 self._link_before(canon, kind, match, mentions, stances, result)
-        words = {t.text for t in canon.tokens}
+        words = set(canon.words)
         self._special_hits(canon, words, mentions, stances, result)
         self._slur_hits(canon, mentions, stances, result)
         if "to" in words:
@@ -301,15 +299,18 @@ class HateRules:
         The last result is kept: the extremism and hate checks ask in turn about the same comment.
         """
         last = self._last_mentions
-        if last is not None and last[0] is canon and last[1] == title_lower:
-            return last[2]
-        result = self._find_mentions(canon, title_lower)
-        self._last_mentions = (canon, title_lower, result)
-        return result
+        if last is not None and last[0] is canon:
+            raw = last[1]
+        else:
+            raw = self._find_mentions(canon)
+            self._last_mentions = (canon, raw)
+        title_groups = self._title_groups(title_lower) if title_lower else ()
+        return [self._resolve(m, raw, title_groups) for m in raw]
 
-    def _find_mentions(self, canon: Canon, title_lower: str | None) -> list[Mention]:
+    def _find_mentions(self, canon: Canon) -> list[Mention]:
         raw: list[Mention] = []
-        words = [t.text.removesuffix("'s") for t in canon.tokens]  # "a woman's place", "Muslims' rights"
+        # "a woman's place", "Muslims' rights": the possessive is dropped for the lookup
+        words = [w.removesuffix("'s") if "'" in w else w for w in canon.words]
         i, n = 0, len(words)
         starts = self._starts
         while i < n:
@@ -360,8 +361,7 @@ class HateRules:
             else:
                 raw.append(Mention(i, last, "individual", "", phrase))
             i = last
-        title_groups = self._title_groups(title_lower) if title_lower else ()
-        return [self._resolve(m, raw, title_groups) for m in raw]
+        return raw
 
     def _attributive(self, canon: Canon, words: list[str], last: int) -> bool:
         """True when the word after a singular group word makes it an adjective of some other noun."""
@@ -550,7 +550,7 @@ class HateRules:
         return self._mitigation(canon, first, last, sentence, stances)
 
     def _coded_hits(self, canon: Canon, stances, result) -> None:
-        if not {t.text for t in canon.tokens} & self._coded_words:
+        if self._coded_words.isdisjoint(canon.words):
             return
         for (category, strength), match in self._coded.finditer(canon.text, canon.starts):
             first, last = canon.token_range(match.start(), match.end())

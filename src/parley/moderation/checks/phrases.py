@@ -2,10 +2,11 @@
 
 Why not one big alternation and ``finditer``: Python's regex engine tries every alternative at every word
 start, so a lexicon of a few hundred phrases costs most of a millisecond on a long comment. The phrases here
-only ever start at a word (the text is ``Canon.text``, one space between tokens), so each word start is tried
-only against the alternatives that can begin with its first character. The result is the same as scanning
-the word starts left to right with the whole alternation: earlier phrases win at a given position and
-matches do not overlap.
+only ever start at a word (the text is ``Canon.text``, one space between tokens), and almost every phrase
+begins with a fixed string ("vermin", "should", "a" in "a disease"). So the phrases are filed under that
+literal prefix, and a word start is tried only against the phrases whose prefix it begins with; most words
+begin none. The result is the same as scanning the word starts left to right with the whole alternation:
+the earliest-listed phrase wins at a given position and matches do not overlap.
 """
 
 from __future__ import annotations
@@ -23,32 +24,57 @@ class PhraseSet:
     def __init__(self, pairs: Sequence[tuple[object, str]], bounded: bool = True):
         alternatives = [(tag, alt) for tag, fragment in pairs for alt in split_alternatives(fragment)]
         self.tags = [tag for tag, _ in alternatives]
-        self._end = BOUNDARY if bounded else ""
-        by_char: dict[str, list[int]] = {}
-        anywhere: list[int] = []
-        for i, (_, alt) in enumerate(alternatives):
-            chars = first_chars(alt)
-            if chars is None:
-                anywhere.append(i)
-            else:
-                for char in chars:
-                    by_char.setdefault(char, []).append(i)
         self._alternatives = [alt for _, alt in alternatives]
-        self._by_char = {char: self._compile(sorted(set(ids) | set(anywhere))) for char, ids in by_char.items()}
-        self._anywhere = self._compile(anywhere) if anywhere else None
+        self._end = BOUNDARY if bounded else ""
+        by_prefix: dict[str, list[int]] = {}
+        for i, alt in enumerate(self._alternatives):
+            for prefix in literal_prefixes(alt) or {""}:
+                by_prefix.setdefault(prefix, []).append(i)
+        self._patterns = {prefix: self._compile(ids) for prefix, ids in by_prefix.items()}
+        self._anywhere = self._patterns.pop("", None)
+        self._lengths = sorted({len(p) for p in self._patterns})
+        # One trie-shaped regex of all the prefixes finds the candidate word starts in a single C-level scan.
+        self._finder = re.compile(r"(?<![\w'*#%-])(?:" + _trie(self._patterns) + ")") if self._patterns else None
 
     def _compile(self, ids: list[int]) -> re.Pattern:
         return re.compile("|".join(f"(?P<t{i}>{self._alternatives[i]}){self._end}" for i in ids))
 
-    def match_at(self, text: str, start: int) -> re.Match | None:
-        """A phrase beginning exactly at the word start ``start``, if any."""
-        pattern = self._by_char.get(text[start:start + 1], self._anywhere)
-        return pattern.match(text, start) if pattern is not None else None
+    def match_at(self, text: str, start: int, end: int | None = None) -> re.Match | None:
+        """The earliest-listed phrase matching exactly at the word start ``start``, if any."""
+        end = len(text) if end is None else end
+        word_end = text.find(" ", start, end)
+        word_end = end if word_end < 0 else word_end
+        best = None
+        patterns = self._patterns
+        for k in self._lengths:
+            if start + k > word_end:
+                break  # a prefix holds no space, so it lies within the word
+            pattern = patterns.get(text[start:start + k])
+            if pattern is not None:
+                match = pattern.match(text, start, end)
+                if match is not None and (best is None or int(match.lastgroup[1:]) < int(best.lastgroup[1:])):
+                    best = match
+        if self._anywhere is not None:
+            match = self._anywhere.match(text, start, end)
+            if match is not None and (best is None or int(match.lastgroup[1:]) < int(best.lastgroup[1:])):
+                best = match
+        return best
 
     def finditer(self, text: str, starts: Sequence[int], pos: int = 0,
                  endpos: int | None = None) -> Iterator[tuple[object, re.Match]]:
         """Matches beginning at the word ``starts`` (offsets into ``text``) within [pos, endpos)."""
         end = len(text) if endpos is None else endpos
+        if self._anywhere is None:
+            resume = pos
+            for candidate in self._finder.finditer(text, pos, end) if self._finder else ():
+                start = candidate.start()
+                if start < resume:
+                    continue
+                match = self.match_at(text, start, end)
+                if match is not None:
+                    resume = match.end()
+                    yield self.tags[int(match.lastgroup[1:])], match
+            return
         resume = pos
         for index in range(bisect.bisect_left(starts, pos), len(starts)):
             start = starts[index]
@@ -56,13 +82,30 @@ class PhraseSet:
                 break
             if start < resume:
                 continue
-            pattern = self._by_char.get(text[start], self._anywhere)
-            if pattern is None:
-                continue
-            match = pattern.match(text, start, end)
+            match = self.match_at(text, start, end)
             if match is not None:
                 resume = match.end()
                 yield self.tags[int(match.lastgroup[1:])], match
+
+
+def _trie(words) -> str:
+    """A regex matching any of ``words``, shaped as a trie so that it costs one pass per position."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_body(root)
+
+
+def _trie_body(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _trie_body(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def split_alternatives(fragment: str) -> list[str]:
@@ -93,43 +136,45 @@ def split_alternatives(fragment: str) -> list[str]:
     return parts
 
 
-def first_chars(fragment: str) -> set[str] | None:
-    """The characters a match of ``fragment`` can start with, or None where that is not simple to tell."""
-    if not fragment:
-        return None
-    if fragment.startswith("(?:") or (fragment[0] == "(" and not fragment.startswith("(?")):
+def literal_prefixes(fragment: str) -> set[str] | None:
+    """Fixed strings one of which every match of ``fragment`` starts with; None where there is none."""
+    if fragment.startswith("(?:") or (fragment[:1] == "(" and not fragment.startswith("(?")):
         close = _closing(fragment)
         if close is None:
             return None
         inner = fragment[3 if fragment.startswith("(?:") else 1:close]
-        chars: set[str] = set()
+        prefixes: set[str] = set()
         for alt in split_alternatives(inner):
-            found = first_chars(alt)
+            found = literal_prefixes(alt)
             if found is None:
                 return None
-            chars |= found
+            prefixes |= found
         rest = fragment[close + 1:]
         if rest[:1] in ("?", "*") or rest.startswith("{0"):
-            found = first_chars(rest[1:] if rest[:1] in ("?", "*") else rest[rest.index("}") + 1:])
+            found = literal_prefixes(rest[1:] if rest[:1] in ("?", "*") else rest[rest.index("}") + 1:])
             if found is None:
                 return None
-            chars |= found
-        return chars
-    if fragment[0] in "([.^$|?*+{":
-        return None
-    if fragment[0] == "\\":
-        char = fragment[1:2]
-        single = char and not char.isalnum()
-        return {char} if single and fragment[2:3] not in ("?", "*", "{") else None
-    if fragment[0] == "[":
-        close = fragment.find("]")
-        body = fragment[1:close]
-        if close < 0 or not body or any(c in body for c in "\\^-") or fragment[close + 1:close + 2] in ("?", "*", "{"):
-            return None
-        return set(body)
-    if fragment[1:2] in ("?", "*", "{"):
-        return None
-    return {fragment[0]}
+            prefixes |= found
+        return prefixes
+    literal, i = [], 0
+    while i < len(fragment):
+        char = fragment[i]
+        if char == "\\":
+            escaped = fragment[i + 1:i + 2]
+            if not escaped or escaped.isalnum():
+                break  # \s, \w, \d...: the fixed part ends here
+            literal.append(escaped)
+            i += 2
+            continue
+        if char in "([.^$|+":
+            break
+        if char in "?*{":
+            literal = literal[:-1]  # the character before was optional
+            break
+        literal.append(char)
+        i += 1
+    prefix = "".join(literal)
+    return {prefix} if prefix else None
 
 
 def _closing(fragment: str) -> int | None:

@@ -89,8 +89,8 @@ class Lexicon:
     def _repair(self, word: str) -> str | None:
         if _HAS_MASK.search(word):
             return self._unmask(word)
-        if ("-" in word or "." in word) and word.replace("-", "").replace(".", "") in self.exact:
-            return word.replace("-", "").replace(".", "")  # "mus-lims"
+        if "-" in word and word.replace("-", "") in self.exact:
+            return word.replace("-", "")  # "mus-lims"
         if not word.isalpha() or len(word) < 3 or self.is_known(word):
             return None
         candidates: set[str] = set()
@@ -100,7 +100,7 @@ class Lexicon:
                 and (len(c) >= 5 or _is_transposition(word, c) or len(word) == len(c) - 1)]
         if best:
             return min(best, key=lambda c: (abs(len(c) - len(word)), c))
-        if not best and len(word) >= 9:
+        if len(word) >= 9:
             parts = self.segment(word)
             if parts:
                 return " ".join(parts)
@@ -139,6 +139,7 @@ class Canon:
     text: str                  # token texts joined by single spaces
     starts: tuple[int, ...]    # offset of each token in ``text``
     sentences: tuple[tuple[int, int], ...] = ()  # token ranges [start, end) between sentence punctuation
+    words: tuple[str, ...] = ()                  # the token texts
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices [first, last) covered by the character span [start, end) of ``text``."""
@@ -172,33 +173,35 @@ class Canon:
 
 def canonicalise(lower: str, lexicon: Lexicon) -> Canon:
     """Tokenise ``Normalised.lower`` and repair disguised lexicon words."""
-    tokens: list[Token] = []
+    text = lower.replace("’", "'")
+    spans = [match.span() for match in _WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
     known, exact = lexicon.known, lexicon.exact
-    for match in _WORD.finditer(lower.replace("’", "'")):
-        word = match.group()
-        if word == "\n":
-            tokens.append(Token(NEWLINE, match.start(), match.end()))
+    tokens: list[Token] = []
+    for (start, end), word in zip(spans, words, strict=True):
+        if len(word) < 3 or word in known or word in exact:
+            tokens.append(Token(NEWLINE if word == "\n" else word, start, end))
             continue
-        repaired = None
-        if len(word) > 2 and word not in known and word not in exact:
-            repaired = lexicon.repair(word)
-        if repaired and " " in repaired:
-            for part in repaired.split(" "):  # a run-together phrase: every part keeps the whole token's span
-                tokens.append(Token(part, match.start(), match.end(), True))
+        repaired = lexicon.repair(word)
+        if repaired is None:
+            tokens.append(Token(word, start, end))
         else:
-            tokens.append(Token(repaired or word, match.start(), match.end(), repaired is not None))
+            for part in repaired.split(" "):  # a run-together phrase: every part keeps the whole token's span
+                tokens.append(Token(part, start, end, True))
+    words = [t.text for t in tokens]
     starts, offset = [], 0
-    sentences, begin = [], 0
-    for i, token in enumerate(tokens):
+    for word in words:
         starts.append(offset)
-        offset += len(token.text) + 1
-        if token.text in SENTENCE_END:
+        offset += len(word) + 1
+    sentences, begin = [], 0
+    for i, word in enumerate(words):
+        if word in SENTENCE_END:
             if i > begin:
                 sentences.append((begin, i))
             begin = i + 1
-    if begin < len(tokens):
-        sentences.append((begin, len(tokens)))
-    return Canon(tuple(tokens), " ".join(t.text for t in tokens), tuple(starts), tuple(sentences))
+    if begin < len(words):
+        sentences.append((begin, len(words)))
+    return Canon(tuple(tokens), " ".join(words), tuple(starts), tuple(sentences), tuple(words))
 
 
 def load_known_words(tokenizer_json: Path) -> frozenset[str]:
