@@ -36,6 +36,9 @@ _COMMON_NEAR_MISSES = frozenset({
 })
 
 
+_UNSEEN = object()
+
+
 class Token(NamedTuple):
     text: str    # canonical lower-case form (repaired where an evasion was recognised)
     start: int   # span in the normalised text
@@ -78,8 +81,9 @@ class Lexicon:
 
         Results are remembered (the same typos and names recur from comment to comment).
         """
-        if word in self._repairs:
-            return self._repairs[word]
+        cached = self._repairs.get(word, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached
         repaired = self._repair(word)
         if len(self._repairs) > 20_000:
             self._repairs.clear()
