@@ -41,7 +41,7 @@ import numpy as np
 
 from parley.moderation.checks import off_topic as ot
 from parley.moderation.document import Document
-from parley.moderation.engine import ARTICLE_BODY_CHARS
+from parley.moderation.engine import article_text
 from parley.moderation.heads import LinearHead
 from parley.moderation.normalise import normalise
 from training.common import REPO, default_data_dir, embed_texts, fit_logistic
@@ -105,11 +105,6 @@ class Pair:
     group: str    # the article, for grouped folds
 
 
-def engine_article_text(title: str, body: str) -> str:
-    """Exactly the text the engine embeds for an article (see parley.moderation.engine)."""
-    return f"{title or ''}. {(body or '')[:ARTICLE_BODY_CHARS]}".strip(". ")
-
-
 def fox_pairs(data: Path) -> list[Pair]:
     folder = data / "fox_news_comments"
     with (folder / "fox_news_comments_shared.csv").open(encoding="utf-8", newline="") as f:
@@ -163,7 +158,7 @@ def build_subjects() -> ot.Subjects:
 def featurise(pairs: list[Pair], subjects: ot.Subjects) -> tuple[np.ndarray, list[Pair]]:
     """Features of every pair the check would judge (reactions and other exemptions drop out, as at run time)."""
     comments = [normalise(p.text).text for p in pairs]
-    articles = [normalise(engine_article_text(p.title, p.body)).text for p in pairs]
+    articles = [normalise(article_text(p.title, p.body)).text for p in pairs]
     parents = [normalise(p.parent).text if p.parent else "" for p in pairs]
     unique = sorted(set(comments) | set(articles) | {t for t in parents if t})
     vectors = dict(zip(unique, embed_texts(unique), strict=True))

@@ -229,28 +229,30 @@ class Engine:
         return np.concatenate(parts)
 
     def _embed_articles(self, docs: list[Document]) -> None:
-        keys: dict[str, str] = {}
-        for doc in docs:
+        """Article vectors are cached by the text embedded; a batch embeds only the articles not seen before."""
+        keyed = {}  # position in the batch -> (cache key, text); ids may repeat in a batch, positions do not
+        for i, doc in enumerate(docs):
             if doc.has_article:
-                text = f"{doc.article_title or ''}. {(doc.article_body or '')[:ARTICLE_BODY_CHARS]}".strip(". ")
-                keys[hashlib.sha1(text.encode()).hexdigest()] = text
+                text = article_text(doc.article_title, doc.article_body)
+                keyed[i] = (hashlib.sha1(text.encode()).hexdigest(), text)
         with self._lock:
-            missing = {key: text for key, text in keys.items() if key not in self._article_cache}
+            found = {key: self._article_cache[key] for key, _ in keyed.values() if key in self._article_cache}
+        missing = {key: text for key, text in keyed.values() if key not in found}
         if missing:
             vectors = self._encode([normalise(text).text for text in missing.values()])
+            fresh = dict(zip(missing, vectors, strict=True))
+            found.update(fresh)
             with self._lock:
-                for key, vector in zip(missing, vectors, strict=True):
-                    self._article_cache[key] = vector
+                self._article_cache.update(fresh)
                 while len(self._article_cache) > self._article_cache_size:
                     self._article_cache.popitem(last=False)
-        with self._lock:
-            for doc in docs:
-                if doc.has_article:
-                    text = f"{doc.article_title or ''}. {(doc.article_body or '')[:ARTICLE_BODY_CHARS]}".strip(". ")
-                    key = hashlib.sha1(text.encode()).hexdigest()
-                    doc.article_embedding = self._article_cache.get(key)
-                    if doc.article_embedding is None:  # evicted by a concurrent batch: embed it again
-                        doc.article_embedding = self.encoder.embed([normalise(text).text])[0]
+        for i, (key, _) in keyed.items():
+            docs[i].article_embedding = found[key]
+
+
+def article_text(title: str | None, body: str | None) -> str:
+    """What the engine embeds for an article: its title and the start of its body (training uses the same)."""
+    return f"{title or ''}. {(body or '')[:ARTICLE_BODY_CHARS]}".strip(". ")
 
 
 def _applies(rule: str, doc: Document) -> bool:
