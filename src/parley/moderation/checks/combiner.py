@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.moderation.heads import LinearHead
+
 LOGIT_CLIP = 8.0
 
 
@@ -47,3 +49,24 @@ class Combiner:
     def score(self, values: dict[str, float]) -> float:
         z = self.intercept + sum(self.contributions(values).values())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class HeadAndCombinerCheck:
+    """Loading shared by checks scored as a linear head on the embedding plus a fitted combiner over rule
+    features (hate, extremism). A subclass sets ``rule``, ``MODEL_DIR`` and ``load_rules()``."""
+
+    needs_embedding = True
+    MODEL_DIR: Path
+
+    def __init__(self, model_dir: str | Path | None = None):
+        self.model_dir = Path(model_dir) if model_dir is not None else self.MODEL_DIR
+        self._head: LinearHead | None = None
+        self._combiner: Combiner | None = None
+
+    def load(self) -> None:
+        self._head = LinearHead.load(self.model_dir / "head.npz")
+        self._combiner = Combiner.load(self.model_dir / "combiner.json")
+        self._rules = self.load_rules()
+
+    def load_rules(self):
+        raise NotImplementedError

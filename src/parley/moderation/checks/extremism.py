@@ -17,11 +17,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from parley.moderation.checks.combiner import Combiner, logit
+from parley.moderation.checks.combiner import HeadAndCombinerCheck, logit
 from parley.moderation.checks.extremism_rules import ExtremismAnalysis, ExtremismRules
 from parley.moderation.checks.hate_rules import shared_rules
 from parley.moderation.document import Document
-from parley.moderation.heads import LinearHead
 from parley.moderation.signal import Signal
 
 RULE = "extremism"
@@ -44,19 +43,12 @@ def shared_extremism_rules() -> ExtremismRules:
     return ExtremismRules(shared_rules())
 
 
-class ExtremismCheck:
+class ExtremismCheck(HeadAndCombinerCheck):
     rule = RULE
-    needs_embedding = True
+    MODEL_DIR = MODEL_DIR
 
-    def __init__(self, model_dir: str | Path | None = None):
-        self.model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
-        self._head: LinearHead | None = None
-        self._combiner: Combiner | None = None
-
-    def load(self) -> None:
-        self._head = LinearHead.load(self.model_dir / "head.npz")
-        self._combiner = Combiner.load(self.model_dir / "combiner.json")
-        self._rules = shared_extremism_rules()
+    def load_rules(self):
+        return shared_extremism_rules()
 
     def features(self, doc: Document) -> tuple[dict[str, float], ExtremismAnalysis]:
         """The combiner's inputs for one document (the training script uses the same function)."""

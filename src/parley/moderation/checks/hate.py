@@ -17,10 +17,9 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from parley.moderation.checks.combiner import Combiner, logit
+from parley.moderation.checks.combiner import HeadAndCombinerCheck, logit
 from parley.moderation.checks.hate_rules import Analysis, Hit, shared_rules
 from parley.moderation.document import Document
-from parley.moderation.heads import LinearHead
 from parley.moderation.signal import Signal
 
 RULE = "hate"
@@ -66,19 +65,12 @@ def combiner_inputs(rule_values: dict[str, float], head_logit: float) -> dict[st
     return values
 
 
-class HateCheck:
+class HateCheck(HeadAndCombinerCheck):
     rule = RULE
-    needs_embedding = True
+    MODEL_DIR = MODEL_DIR
 
-    def __init__(self, model_dir: str | Path | None = None):
-        self.model_dir = Path(model_dir) if model_dir is not None else MODEL_DIR
-        self._head: LinearHead | None = None
-        self._combiner: Combiner | None = None
-
-    def load(self) -> None:
-        self._head = LinearHead.load(self.model_dir / "head.npz")
-        self._combiner = Combiner.load(self.model_dir / "combiner.json")
-        self._rules = shared_rules()
+    def load_rules(self):
+        return shared_rules()
 
     def features(self, doc: Document) -> tuple[dict[str, float], Analysis]:
         """The combiner's inputs for one document (also used by the training script, so both agree)."""
