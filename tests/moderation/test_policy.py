@@ -33,6 +33,35 @@ def test_the_most_severe_finding_wins_and_comes_first():
     assert findings[0].evidence == [(0, 4)]
 
 
+def test_equally_severe_findings_follow_the_priority_then_the_margin():
+    policy = default_policy()
+    # not_english passes its reject threshold by more, but personal data is the graver breach.
+    _, findings = policy.decide([Signal("not_english", 0.99, "fr"), Signal("personal_data", 0.96, "address")])
+    assert [f.rule for f in findings] == ["personal_data", "not_english"]
+    # a reject still outranks a hold of a higher-priority rule
+    _, findings = policy.decide([Signal("hate", 0.6, "h"), Signal("spam", 0.95, "ad")])
+    assert [f.rule for f in findings] == ["spam", "hate"]
+
+
+def test_a_site_may_reorder_the_priority():
+    order = ["personal_attack", "extremism", "hate", "spam", "personal_data", "defamation", "not_english",
+             "fake_name", "off_topic"]
+    policy = load_policy(overrides={"priority": order})
+    _, findings = policy.decide([Signal("extremism", 0.6, "e"), Signal("personal_attack", 0.6, "p")])
+    assert [f.rule for f in findings] == ["personal_attack", "extremism"]
+    assert policy.merged({"rules": {"hate": {"hold": 0.4}}}).priority == tuple(order)
+
+
+@pytest.mark.parametrize("priority, message", [
+    ("hate", "list of rule ids"),
+    (["hate", "racism"], "unknown rule"),
+    (["hate", "spam"], "every rule exactly once"),
+])
+def test_a_bad_priority_says_what_is_wrong(priority, message):
+    with pytest.raises(PolicyError, match=message):
+        load_policy(overrides={"priority": priority})
+
+
 def test_below_every_threshold_publishes():
     decision, findings = default_policy().decide([Signal("hate", 0.2, "x"), Signal("spam", 0.1, "y")])
     assert decision == Decision.PUBLISH and findings == []

@@ -2,8 +2,9 @@
 
 The merge rule (after Coral's pipeline): the most severe outcome wins. A signal at or above its rule's ``hold``
 threshold becomes a finding that holds; at or above ``reject`` (where the rule has one) a finding that rejects.
-Findings are listed most severe first, then by how far the score passed its threshold, so ``rules[0]`` is the
-main reason.
+Findings are listed most severe first; among equally severe ones, by the policy's ``priority`` (the graver
+breach of the terms first: a French comment that doxxes someone is first of all personal data), then by how far the
+score passed its threshold. So ``rules[0]`` is the main reason.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from parley.moderation.verdict import Decision, Finding
 
 RULES = ("hate", "personal_attack", "personal_data", "defamation", "off_topic", "not_english", "fake_name",
          "extremism", "spam")
+# Which rule is the main reason when several call for the same decision; a site may reorder it.
+DEFAULT_PRIORITY = ("extremism", "hate", "personal_data", "spam", "defamation", "personal_attack", "not_english",
+                    "fake_name", "off_topic")
 _SEVERITY = {Decision.PUBLISH: 0, Decision.HOLD: 1, Decision.REJECT: 2}
 
 
@@ -46,6 +50,11 @@ class RulePolicy:
 @dataclass(frozen=True)
 class Policy:
     rules: dict[str, RulePolicy]
+    priority: tuple[str, ...] = DEFAULT_PRIORITY
+
+    def rank(self, rule: str) -> int:
+        """Position of ``rule`` in the priority order; rules not in it (engine_error) come first."""
+        return self.priority.index(rule) if rule in self.priority else -1
 
     def rule(self, rule: str) -> RulePolicy:
         try:
@@ -72,7 +81,8 @@ class Policy:
             finding = Finding(rule=signal.rule, score=round(float(signal.score), 4), threshold=float(threshold),
                               message=signal.message, evidence=list(signal.evidence), field=signal.field)
             out.append((decision, finding))
-        out.sort(key=lambda pair: (-_SEVERITY[pair[0]], -(pair[1].score - pair[1].threshold)))
+        out.sort(key=lambda pair: (-_SEVERITY[pair[0]], self.rank(pair[1].rule),
+                                   -(pair[1].score - pair[1].threshold)))
         return out
 
     def decide(self, signals: list[Signal]) -> tuple[Decision, list[Finding]]:
@@ -96,7 +106,7 @@ def _number(value, where: str) -> float:
 def _build(data: dict, base: Policy | None) -> Policy:
     if not isinstance(data, dict):
         raise PolicyError("a policy must be a table of settings")
-    unknown = set(data) - {"version", "rules"}
+    unknown = set(data) - {"version", "rules", "priority"}
     if unknown:
         raise PolicyError(f"unknown policy setting(s): {', '.join(sorted(unknown))}")
     rules_data = data.get("rules", {})
@@ -132,7 +142,20 @@ def _build(data: dict, base: Policy | None) -> Policy:
     missing = [name for name in RULES if name not in rules]
     if missing:
         raise PolicyError(f"the policy does not set: {', '.join(missing)}")
-    return Policy(rules=rules)
+    priority = _priority(data["priority"]) if "priority" in data else (base.priority if base else DEFAULT_PRIORITY)
+    return Policy(rules=rules, priority=priority)
+
+
+def _priority(value) -> tuple[str, ...]:
+    """A full ordering of the rules, each named once."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise PolicyError("priority must be a list of rule ids")
+    unknown = [v for v in value if v not in RULES]
+    if unknown:
+        raise PolicyError(f"priority names unknown rule(s): {', '.join(unknown)}")
+    if sorted(value) != sorted(RULES):
+        raise PolicyError(f"priority must name every rule exactly once: {', '.join(RULES)}")
+    return tuple(value)
 
 
 @cache

@@ -351,7 +351,7 @@ PIDGIN = Variety(
          0.3),
         (r"\w+ (o)(?=[\s!.,]*$)", 0.3),
     ),
-    case_sensitive=frozenset(_words("dem di dis dat na don wan oga una o de e")),
+    case_sensitive=frozenset(_words("dem di dis dat na don wan oga una o de e deir dey")),
     # Spellings Pidgin shares with English eye-dialect ("dat", "dem", "dey"): alone, and not in a context only
     # Pidgin uses (weight 0.8 or more, as in "my children dey wash"), they never hold a comment.
     weak=frozenset(_words("dat dis dem dey dere den tings ting tink dose oder anoder deir o")),

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 RULE = "fake_name"
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "names"
+# A listed name that is also a plausible real one ("Will Power", "Jay Walker") is reported below the hold bar:
+# the terms exclude intentionally false names, and a real person must not be held for the name they were given.
+DOUBTFUL_SCORE = 0.45
 
 # --- keys ----------------------------------------------------------------------------------------------------
 
@@ -290,7 +293,7 @@ class NameCheck:
         if doubtful and "*" in flags:
             return  # a word that may be a real name is never matched anywhere
         variants = [v.rstrip("?").strip() for v in variants]
-        entry = Entry(category, variants[0], score - 0.2 if doubtful else score, exact="=" in flags)
+        entry = Entry(category, variants[0], DOUBTFUL_SCORE if doubtful else score, exact="=" in flags)
         for variant in variants:
             keys = tuple(t.mkey for t in tokenise(variant))
             if not keys:

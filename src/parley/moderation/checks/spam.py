@@ -451,7 +451,7 @@ def _flooding(text: str) -> list[tuple[str, float, str, list[tuple[int, int]]]]:
     if ascii_upper >= 24:
         letters = ascii_upper + len(data) - len(data.translate(None, _LOWER))
         if letters >= 30 and ascii_upper >= 0.8 * letters:  # a shouted line is emphasis; a paragraph, flooding
-            weight = 0.65 if letters >= 150 else 0.55 if letters >= 60 else 0.4
+            weight = 0.55 if letters >= 150 else 0.4 if letters >= 60 else 0.3  # alone, only a paragraph holds
             found.append(("caps", weight, "is written in capitals", [(0, len(text))]))
     tokens = text.split()
     visible = sum(map(len, tokens)) or 1
