@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parley.moderation.checks.personal_attack import PersonalAttackCheck
+from parley.moderation.checks.personal_attack import PersonalAttackCheck, find_insults
 from parley.moderation.document import Document
 
 from .conftest import make_doc
@@ -92,6 +92,56 @@ def test_a_one_word_insult_in_a_reply_is_aimed_at_the_parent_author(check, encod
 
 def test_identity_directed_abuse_is_left_to_the_hate_rule(check, encoder):
     assert score(check, make_doc("Immigrants are idiots.", encoder)) < HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Greedy landlords are parasites.",
+    "Most MPs are vermin, the lot of them.",
+    "Referees are clowns in this league.",
+])
+def test_abuse_of_a_class_of_people_is_not_a_personal_attack(check, encoder, text):
+    hits = find_insults(text, text.lower())
+    assert hits and all(h.guard == "group" for h in hits), hits
+    assert score(check, make_doc(text, encoder)) < HOLD, text
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Our owners are parasites.", "parasites"),           # a club's owners are identifiable people
+    ("Halvorsen is a parasite.", "parasite"),
+])
+def test_abuse_of_identifiable_people_is_still_aimed(text, word):
+    hits = find_insults(text, text.lower())
+    assert any(text[h.start:h.end] == word and h.target != "none" and not h.guard for h in hits), hits
+
+
+@pytest.mark.parametrize("text, aimed", [
+    ("The minister's plan is moronic.", False),           # the plan, not the minister
+    ("The minister's a moron.", True),
+    ("My son has spastic diplegia.", False),              # medical use
+    ("What a melt you are.", True),
+    ("Whoever wrote this headline is a halfwit.", True),  # one person doing one job
+    ("Silly old fool should resign.", True),              # an insult as the subject of a sentence
+    ("The old dog should retire.", False),
+])
+def test_target_of_an_insult(text, aimed):
+    hits = find_insults(text, text.lower())
+    assert any(h.target != "none" and not h.guard for h in hits) == aimed, hits
+
+
+@pytest.mark.parametrize("text, held", [
+    ("If brains were dynamite you couldn't blow your nose.", True),
+    ("If brains were all it took, we'd have won the league.", False),
+    ("How do you even manage to dress yourself?", True),
+    ("How do you even begin to rebuild after this?", False),
+    ("Your brain is running on fumes.", True),
+    ("Your brain is a remarkable thing.", False),
+    ("Oh shut up, that's brilliant news!", False),
+    ("Oh shut up, you muppet.", True),
+    ("I could cheerfully throttle the person who invented VAR.", False),
+    ("I'll throttle the person who reported me.", True),
+])
+def test_mockery_delight_and_hyperbole(check, text, held):
+    assert (score(check, make_doc(text)) >= HOLD) == held, text
 
 
 def test_works_without_an_embedding(check):

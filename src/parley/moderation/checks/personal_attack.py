@@ -7,8 +7,11 @@ withholds is abuse aimed at *someone*: the commenter being replied to ("you're a
 write this"). So the rule part finds an insult term (evasion-tolerant: the text is already normalised for
 leetspeak, look-alike letters and spacing, and masked letters like ``id**t`` are matched here) and then asks
 who it is said of, looking left for a second-person, named, role or pronoun subject and for the shapes that
-make it harmless: the writer about themselves, negation ("he's no fool"), or a reported quotation ("the
-minister called him a liar"). Threats, wishes of harm and sexual remarks about a person are matched directly.
+make it harmless: the writer about themselves, negation ("he's no fool"), a reported quotation ("the
+minister called him a liar"), a class of people nobody can be picked out of ("landlords are parasites"), or a
+medical term ("spastic diplegia"). Threats, wishes of harm, sexual remarks and mockery of someone's wits ("if
+brains were dynamite you couldn't blow your nose") are matched directly, minus their harmless look-alikes
+("oh shut up, that's brilliant news!", "I could throttle the person who invented VAR").
 
 A learned head on the shared embedding (``models/heads/personal_attack/head.npz``) catches paraphrases the
 lexicon misses and moves rule scores within a band; on its own it reaches the hold line only when the comment
@@ -142,6 +145,10 @@ _MOD = (r"(?:an?|the|such|so|such an?|total|totally|complete|completely|absolute
 _BLOCK = (r"(?:not|no|never|that|who|which|if|but|because|than|like|to|of|in|on|at|for|with|about|from|by|"
           r"as|into|onto|over|under|and then|or|when|where|what|why|how|whether|said|says|called|think|thinks)")
 _GAP = rf"(?:{_MOD}[\s,]+){{0,4}}(?:(?!{_BLOCK}\b)[a-z'*-]+[\s,]+(?:{_MOD}[\s,]+){{0,2}}){{0,2}}"
+# The same without a second verb "to be" in it: after "the minister's" or "your", a later "is" starts a new
+# subject ("the minister's plan is moronic", "your idea is stupid": said of the plan, not the person).
+_GAP_NC = (rf"(?:{_MOD}[\s,]+){{0,4}}(?:(?!(?:{_BLOCK}|is|are|was|were|isn't|aren't|wasn't|weren't)\b)[a-z'*-]+"
+           rf"[\s,]+(?:{_MOD}[\s,]+){{0,2}}){{0,2}}")
 _COPULA = (r"(?:'re|’re|are|is|'s|’s|was|were|be|been|being|remain|remains|become|became|"
            r"must be|have to be|has to be|'d have to be|would have to be|will always be|has always been|"
            r"have always been|are just|is just|sound like|sounds like|look like|looks like|act like|acts like|"
@@ -255,17 +262,19 @@ SECOND_COPULA = re.compile(rf"\b{_YOU}\b\s*(?:{_COPULA}|re\b|r\b)[\s,]+{_GAP}$|"
                            rf"thank|cheers|bye|night|ok|okay|sure|yes|yeah|no|nope|right)\s+)(?:{_YOU})\b[\s,]+{_GAP}$|"
                            rf"\b(?:ur|youre|your|yer)\s+(?:so|such|an?|really|totally|completely|absolutely|the|"
                            rf"just|actually|clearly|obviously)\s+{_GAP}$")
-SECOND_COPULA_STRICT = re.compile(rf"\b{_YOU}\b\s*(?:{_COPULA}|re\b|r\b)[\s,]+{_GAP}$|"
+SECOND_COPULA_STRICT = re.compile(rf"\b{_YOU}\b\s*(?:{_COPULA}|re\b|r\b)[\s,]+{_GAP_NC}$|"
                                   rf"\b(?:ur|youre|your|yer)\s+(?:so|such|really|totally|completely|"
                                   rf"absolutely|just|actually|clearly|obviously)\s+{_GAP}$|"
                                   rf"\bimagine (?:being|thinking|writing|believing)\s+(?:this|so|that)?\s*{_GAP}$|"
-                                  rf"\b(?:are|were|r|aren't|weren't)\s+{_YOU}\b\s+{_GAP}$")
+                                  rf"\b(?:are|were|r|aren't|weren't)\s+{_YOU}\b\s+{_GAP}$|"
+                                  rf"\b(?:are|were|r)\s+{_YOU}\b[^.!?]{{0,50}}?\bor\s+(?:just\s+|simply\s+)?{_GAP}$")
 SECOND_VOCATIVE = re.compile(rf"\b(?:you|u|ya|yu)\s+{_GAP}$")
 LIKE_YOU = re.compile(r"^(?:e?s)?\s+(?:like|such as)\s+(?:you|u|yourself|yourselves)\b")
 _ROLE = rf"(?:the|this|that|our|your|their)\s+(?:[a-z]+\s+)?(?:{ROLE_NOUNS}|guy|man|woman|bloke|fella|fellow|" \
-        r"chap|lady|person|poster|commenter|commentor|op|previous poster|poster above|lad|kid|girl|boy)"
-PERSON_COPULA = re.compile(rf"\b(?:he|she|him|her|{_ROLE})\s*{_COPULA}[\s,]+{_GAP}$|"
-                           rf"\b(?:is|was|isn't|wasn't)\s+(?:he|she|{_ROLE})\s+(?:just\s+|really\s+)?{_GAP}$")
+        r"chap|lady|person|poster|commenter|commentor|op|previous poster|poster above|lad|kid|girl|boy)" \
+        r"(?:\s+of\s+(?:this|the|that)\s+(?:article|piece|column|report|story|headline|blog|post))?"
+PERSON_COPULA = re.compile(rf"\b(?:he|she|him|her|{_ROLE})\s*{_COPULA}[\s,]+{_GAP_NC}$|"
+                           rf"\b(?:is|was|isn't|wasn't)\s+(?:he|she|{_ROLE})\s+(?:just\s+|really\s+)?{_GAP_NC}$")
 DEMONSTRATIVE = re.compile(rf"(?:\b(?:this|that|what an?|such an?|which)\s+(?!the\b|an?\b|all\b){_GAP}|"
                            rf"\b(?:this|that|what an?|such an?|which|another)\s+)$")
 ONLY_A = re.compile(rf"\b(?:only|just|any|every|must be|have to be|need to be|would be|you'd be|takes)\s+"
@@ -308,7 +317,10 @@ THING_AFTER = re.compile(
     r"culture|industry|economics|science|journalism|reporting|coverage|policy-making|state|states|"
     r"status|health|illness|mistakes|errors|thinking|behaviour|rhetoric|propaganda|nonsense|ideas|"
     r"regulation|regulations|bureaucracy|money|prices|luck|weather|traffic|design|software|code|phone|"
-    r"chips?|deal|deals|ban|bans|tweet|tweets|video|videos|interview|speech|speeches|vote|votes|levels?)\b")
+    r"chips?|deal|deals|ban|bans|tweet|tweets|video|videos|interview|speech|speeches|vote|votes|levels?|"
+    # medical terms: "spastic diplegia", "psychopath test"
+    r"diplegia|hemiplegia|paraplegia|quadriplegia|tetraplegia|cerebral palsy|paresis|paralysis|gait|"
+    r"muscles?|colon|bladder|dysphonia|dystonia|spasms?|tone|condition|disorder|syndrome|diagnosis|test)\b")
 # What may follow a predicative insult adjective ("you are stupid.", "stupid beyond words", "stupid man");
 # any other word means the adjective qualifies that word instead ("stupid policy", "mental health").
 _AFTER_ADJECTIVE = re.compile(
@@ -394,8 +406,9 @@ HARASSMENT = re.compile(
     r"good time\b|\bneeds? a (?:good )?(?:seeing to|shag|spanking)\b")
 IMPERATIVES: tuple[tuple[re.Pattern, float, bool], ...] = (
     # (pattern, score, needs the imperative position)
-    (re.compile(r"\b(?:shut (?:the (?:f\w*|hell) )?up|stfu|shut your (?:\w+ )?(?:mouth|face|trap|gob|pie ?hole|"
-                r"cakehole)|f off|piss off|sod off|bugger off|eff off|go fuck yourself|gfy|screw you|"
+    (re.compile(r"\b(?:shut (?:the (?:f\w*|hell) )?up(?! shop)|stfu|"
+                r"shut your (?:\w+ )?(?:mouth|face|trap|gob|pie ?hole|cakehole)|f off|piss off|sod off|bugger off|"
+                r"eff off|go fuck yourself|gfy|screw you|"
                 r"up yours|eat shit|go to hell|get lost|do one|jog on|keep your (?:\w+ )?(?:mouth|trap|gob) shut|"
                 r"nobody (?:cares|asked) (?:about |for |what )?(?:you|your)|no one (?:cares|asked) (?:about |for |"
                 r"what )?(?:you|your))\b(?<!put up or shut up)"), 0.7, True),
@@ -435,6 +448,47 @@ IMPERATIVES: tuple[tuple[re.Pattern, float, bool], ...] = (
                 r"(?:face|head|mug|self|mouth|brain|skull|arse|ass|gob)|yo mama|your (?:one|single|last|two|"
                 r"remaining) brain cells?|your (?:tin ?foil|tinfoil) hat)\b"), 0.75, False),
 )
+# Mockery of someone's wits that names no insult: "if brains were dynamite you couldn't blow your nose", "how do
+# you even dress yourself?", "your brain is running on fumes". Each is aimed at "you" or a person by its shape.
+_WITS = r"(?:brains?|stupidity|ignorance|idiocy|intelligence|common sense|sense|wits?|thickness)"
+_OWN = r"(?:your|ur|his|her|the author's|the ref's|the referee's|this columnist's|the writer's)"
+_BRAIN = r"(?:brain|brains|brain cells?|head|skull|mind|noggin)"
+_BRAIN_STATE = (r"(?:running on (?:fumes|empty)|fried|mush|addled|pickled|scrambled|rotted|rotten|smooth|vacant|hollow|"
+                r"full of (?:cotton wool|sawdust|air|straw|rocks)|made of (?:cotton wool|sawdust|mush|straw|jelly|"
+                r"porridge)|on (?:holiday|vacation|strike)|out to lunch|the size of an? \w+)")
+MOCKERY = re.compile(
+    rf"\bif {_WITS} (?:were|was|is|are|had been|became|could be) [^.!?]{{1,40}}?\b(?:you|u|you'd|you'll|he|she|"
+    rf"he'd|she'd|the author|this (?:writer|columnist|guy|bloke|man|woman))\b|"
+    rf"\bhow (?:do|did|does|can|could|on earth do|the hell do) (?:you|u|he|she|they)\s+(?:\w+\s+){{0,3}}?"
+    rf"(?:dress (?:yourself|himself|herself|themselves)|tie (?:your|his|her|their) own (?:shoe(?:lace)?s|laces)|"
+    rf"remember to breathe|walk and chew gum)\b|"
+    rf"\bhow (?:do|did|does|can|could) (?:you|u|he|she|they) (?:even|ever|possibly|actually|still) (?:manage to )?"
+    rf"(?:get (?:out of bed|dressed)|find (?:your|his|her|their) way (?:home|out)|cross the road|"
+    rf"feed (?:yourself|himself|herself|themselves)|"
+    rf"(?:work|operate) an? (?:keyboard|computer|phone|kettle|toaster))\b|"
+    rf"\b(?:were|was) (?:you|u|he|she) dropped on (?:your|his|her) head\b|"
+    rf"(?:\b{_OWN} {_BRAIN}\s+(?:is|are|'s|must be|has been|have been|seems? to be|seems?)|"
+    rf"\b(?:is|was) {_OWN} {_BRAIN})\s+(?:\w+\s+){{0,2}}?{_BRAIN_STATE}\b|"
+    rf"\b(?:nothing|not much|sod all|fresh air|tumbleweed) between {_OWN} ears\b|"
+    rf"\b{_OWN} (?:kind|brand|level|special kind|own special brand) of (?:stupid|dumb|thick|stupidity|idiocy)\b|"
+    rf"\b{_OWN} (?:iq|i\.q\.) (?:must be|is|is probably|can't be)\s+(?:\w+\s+){{0,2}}?(?:in single (?:figures|digits)|"
+    rf"lower than|below|less than|smaller than|room temperature)")
+_MOCKERY_GATE = frozenset({
+    "brain", "brains", "stupidity", "ignorance", "idiocy", "intelligence", "sense", "wit", "wits", "thickness", "dress",
+    "tie", "shoelaces", "shoes", "laces", "bed", "dressed", "way", "breathe", "feed", "road", "gum", "keyboard",
+    "computer", "phone", "kettle", "toaster", "head", "skull", "mind", "noggin", "ears", "iq", "kind", "brand", "level"
+})
+# "Oh shut up, that's brilliant news!", "Shut up, no way!": delight or disbelief, not an order to be silent.
+_DELIGHT_AFTER = re.compile(
+    r"^[\s,!.]*(?:(?:oh\s+)?(?:my god|omg|no way|wow|get in|yes+|you're (?:joking|kidding)|are you (?:joking|"
+    r"kidding)|and take my money)\b|"
+    r"(?:that'?s|that is|this is|it'?s|what an?)\s+(?:\w+\s+)?(?:brilliant|amazing|great|fantastic|"
+    r"incredible|unbelievable|unreal|wonderful|superb|class|magnificent|tremendous|awesome|epic|lovely|"
+    r"gorgeous|the best)\b)")
+# "I could cheerfully throttle the person who invented VAR": the inventor of a thing, not someone in reach.
+_INVENTOR = re.compile(r"^\s*(?:who|that)\s+(?:first\s+|originally\s+)?(?:invented|designed|came up with|"
+                       r"thought up|thought of|dreamt up|dreamed up|devised|scheduled|programmed|coded|named|"
+                       r"introduced|drew up)\b")
 _IMPERATIVE_LEFT = re.compile(r"(?:^|[.!?,:;\n-]|\b(?:just|so|now|please|oh|and|then|mate|pal|buddy|son|"
                               r"why don't you|you should|you can|you could|go and|why not|kindly|seriously|do|"
                               r"just do|oh do|"
@@ -460,6 +514,47 @@ class Hit:
 
 # "some idiot parked across my drive", "what idiot scheduled this": nobody identifiable
 _UNNAMED = re.compile(rf"\b(?:what|which|some|any|whichever|whatever)\s+(?:{_MOD}\s+){{0,2}}$")
+# "Landlords are parasites", "most MPs are scum", "bankers are all vermin": abuse of a class of people (not an
+# identity group, which is the hate rule's) picks out nobody. A plural noun must be the subject of the copula.
+_GROUP_SUBJECT = re.compile(
+    rf"(?:^|[,;:(—-]\s*|\b(?:all|most|many|some|such|typical|so many|too many)\s+)"
+    rf"(?:(?!(?:the|these|those|our|their|his|her|your|my|its)\b)[a-z-]+\s+){{0,2}}"
+    rf"(?P<noun>[a-z]*(?:people|folk)|[a-z]+s)\s+"
+    rf"(?:(?:really|all|just|still|mostly|basically|always|simply|truly)\s+)?"
+    rf"(?:are|were|'re|’re|remain|have always been|will always be|have become|act like|behave like|sound like|"
+    rf"look like)(?P<tail>[\s,]+(?:all\s+)?{_GAP_NC})$")
+_NOT_PLURAL = frozenset({
+    "this", "his", "its", "us", "yes", "was", "has", "does", "is", "as", "always", "perhaps", "thus", "plus", "less",
+    "unless", "news", "series", "yours", "ours", "theirs", "hers", "whereas", "besides", "sometimes", "nevertheless",
+    "nonetheless", "towards", "afterwards", "chaos", "bus", "boss", "class", "mess", "press", "process", "success",
+    "business"
+})
+# "Typical snowflake response", "classic troll comment": the label is pinned on whoever wrote the reply.
+_REPLY_NOUN = re.compile(r"^(?:e?s)?\s+(?:response|responses|reply|replies|comment|comments|post|posts|take|logic|"
+                         r"argument|answer|mentality|rant|whining|drivel|tactics?|reasoning)\b")
+_LABEL_FRAME = re.compile(r"\b(?:typical|classic|usual|standard|such an?|what an?|another|pure|proper|textbook)\s+"
+                          r"(?:[a-z'’-]+\s+)?$")
+# "Idiots, the lot of you", "thick as mince, all of you", "delusional clown, that's all you are"
+_YOU_AFTER = re.compile(r"^(?:e?s)?\s*,\s*(?:the lot of you|all of you|you lot|the pair of you|the both of you|"
+                        r"(?:that's|that is|which is) (?:all|what) (?:you|u) (?:are|r)\b)")
+# "what a melt you are", "what a clown he is"
+_WHAT_A = re.compile(rf"\b(?:what an?|such an?)\s+(?:{_MOD}[\s,]+){{0,3}}$")
+_IS_AFTER = re.compile(r"^(?:e?s)?\s+(?P<who>you|u|ya|he|she)\s+(?:really\s+|truly\s+|must\s+)?"
+                       r"(?:are|r|is|be|'re|’re)\b")
+# "whoever is running the club's account is a tool", "whoever wrote this headline is an idiot": one person
+# doing one job, unlike "whoever believes this is an idiot" (anyone who might).
+_WHOEVER_DID = re.compile(rf"\bwhoever\s+(?:(?:is|was|'s)\s+(?:\w+\s+)?[a-z]+ing|wrote|writes|picked|picks|chose|"
+                          rf"decided|designed|approved|signed off|runs|ran|manages|managed|edits|edited|scheduled|"
+                          rf"booked|drew up|came up with|is (?:responsible|in charge)|was (?:responsible|in charge))"
+                          rf"\b[^.!?]{{0,80}}?\b(?:is|was|must be|needs to be|should be|'s)\s+{_GAP_NC}$")
+# "Stupid cow should be sacked.", "Useless prat needs to go": an insult as the subject of a sentence about what
+# someone did or should do names that someone.
+_SUBJECT_LEFT = re.compile(r"(?:^|[.!?;:]\s*)(?P<det>(?:that|this|the)\s+)?(?P<mods>(?:[a-z'’-]+[\s,]+){0,3})$")
+_INSULTING_MODS = frozenset(w for w in ADJECTIVES if " " not in w and w not in WEAK_ADJECTIVES) | {
+    "useless", "silly", "lying", "smug", "fat", "ugly", "pathetic", "f***ing", "fucking", "bloody"}
+_SUBJECT_RIGHT = re.compile(r"^\s+(?:should|needs? to|must|has to|has got to|ought to|wants? to|is|was|has|had|"
+                            r"did|does|doesn't|didn't|can't|couldn't|won't|wouldn't|shouldn't|said|says|thinks|"
+                            r"knows|keeps|deserves)\b")
 _TARGET_SCORE = {"you": 0.9, "named": 0.88, "author": 0.9, "role": 0.86, "pronoun": 0.82, "anyone": 0.72,
                  "demonstrative": 0.78, "implied": 0.7, "loose": 0.6, "none": 0.3}
 
@@ -489,10 +584,41 @@ def _named_before(text: str, start: int) -> bool:
 
 
 _NAMED_COPULA = re.compile(rf"(?:\b(?P<title>{TITLES})\.?\s+)?\b(?P<name>[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)"
-                           rf"{{0,2}})(?<!'s)(?<!’s)\s*{_COPULA}[\s,]+{_GAP}$")
+                           rf"{{0,2}})(?<!'s)(?<!’s)\s*{_COPULA}[\s,]+{_GAP_NC}$")
 _NOT_NAMES = frozenset("""i he she it this that there what who which they we you the a an and but so if when
 why how yes no well oh here everyone someone anyone nobody everybody somebody anybody everything nothing
 it's that's what's there's he's she's who's honestly seriously frankly sorry look""".split())
+
+
+def _group_subject(left: str) -> bool:
+    """Whether the insult is said of a plural class of people: "MPs are scum", "most landlords are parasites"."""
+    m = _GROUP_SUBJECT.search(left)
+    if not m:
+        return False
+    noun = m.group("noun")
+    if "," in m.group("tail"):
+        return False                   # "those two things are different, idiot": a vocative, not a predicate
+    return noun not in _NOT_PLURAL and not noun.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _aimed_shape(left: str, right: str, lemma: str, is_noun: bool) -> str:
+    """The target of an insult set in a shape that points at one person, or "" (see the patterns above)."""
+    if _YOU_AFTER.match(right):
+        return "you"                   # "thick as mince, the lot of you"
+    if not is_noun:
+        return ""
+    m = _IS_AFTER.match(right)
+    if m and _WHAT_A.search(left):
+        return "you" if m.group("who") in ("you", "u", "ya") else "pronoun"   # "what a melt you are"
+    if _WHOEVER_DID.search(left):
+        return "role"                  # "whoever is running the club's account is a tool"
+    subject = _SUBJECT_LEFT.search(left)
+    if subject and _SUBJECT_RIGHT.match(right) and not re.match(r"^e?s\b", right):
+        mods = [w.strip(",") for w in subject.group("mods").split()]
+        if any(w in _INSULTING_MODS for w in mods) or (lemma not in AMBIGUOUS and not mods):
+            # "stupid cow should be sacked", "idiot needs to go", "that lying toad has to resign"
+            return "demonstrative" if subject.group("det") in ("this ", "that ") else "implied"
+    return ""
 
 
 def _classify(text: str, lower: str, start: int, end: int, word: str, is_noun: bool,
@@ -504,6 +630,8 @@ def _classify(text: str, lower: str, start: int, end: int, word: str, is_noun: b
     lemma = word
     ambiguous = lemma in AMBIGUOUS
     weak_adj = (not is_noun) and lemma in WEAK_ADJECTIVES
+    if is_noun and _REPLY_NOUN.match(right) and _LABEL_FRAME.search(left):
+        return "you", ""               # "typical snowflake response": said of whoever wrote it
     if is_noun and THING_AFTER.match(right):
         return "none", "thing"         # "stupid comment", "clown show", "pig farm"
     if not is_noun and not _AFTER_ADJECTIVE.match(right) and not re.match(r"^\s+[a-z]+(?:ing|ed)\b", right):
@@ -529,6 +657,8 @@ def _classify(text: str, lower: str, start: int, end: int, word: str, is_noun: b
         return "you", ""
     if CALLING.search(left) and FIRST_PERSON_CALLER.search(left):
         return ("you" if re.search(r"\b(?:call|calling|called) you\b", left) else "named"), ""
+    if _group_subject(left):
+        return "none", "group"         # "landlords are parasites": a class of people, nobody in particular
     m = PERSON_COPULA.search(left)
     if m:
         subject = m.group()
@@ -537,6 +667,9 @@ def _classify(text: str, lower: str, start: int, end: int, word: str, is_noun: b
         return ("pronoun" if re.match(r"\s*(?:he|she|him|her)\b", subject) else "role"), ""
     if _named_before(text, start):
         return "named", ""
+    shape = _aimed_shape(left, right, lemma, is_noun)
+    if shape:
+        return shape, ""
     if is_noun and ONLY_A.search(left) and ONLY_A_AFTER.match(right):
         return "anyone", ""            # "only a moron would write this"
     if ANYONE_WHO.search(left):
@@ -632,7 +765,7 @@ def find_threats(lower: str, text: str, tokens: set[str] | None = None) -> list[
             if cased and m.group().split()[0].lower() in _NOT_NAMES:
                 continue
             left = lower[_clause_start(lower, m.start()):m.start()]
-            if _negated_or_reported(left):
+            if _negated_or_reported(left) or _INVENTOR.match(lower[m.end():m.end() + 40]):
                 continue
             hits.append(Hit(m.start(), m.end(), kind, "you", score))
     if not tokens.isdisjoint(_GATES["harassment"]):
@@ -649,7 +782,13 @@ def find_threats(lower: str, text: str, tokens: set[str] | None = None) -> list[
                 continue
             if positional and not _IMPERATIVE_LEFT.search(left):
                 continue  # "the bill will get lost in the Senate", "they told us to shut up"
+            if m.group().startswith("shut up") and _DELIGHT_AFTER.match(lower[m.end():m.end() + 50]):
+                continue  # "oh shut up, that's brilliant news!"
             hits.append(Hit(m.start(), m.end(), "abuse", "you", score))
+    if not tokens.isdisjoint(_MOCKERY_GATE):
+        for m in MOCKERY.finditer(lower):
+            if not _negated_or_reported(lower[_clause_start(lower, m.start()):m.start()]):
+                hits.append(Hit(m.start(), m.end(), "abuse", "you", 0.78))
     return hits
 
 
