@@ -10,8 +10,10 @@ Data (the shipped artefact is trained only on these):
   and again the title alone (the engine sees title-only articles too). A reply keeps its parent (``prev``)
   when it is shown under its own article.
 * ``training/data/off_topic_authored.json``: authored articles (Middle East, Europe, economy, sport, tech,
-  UK, climate) with on-topic, broader and meta comments, replies, and everyday chit-chat. Off-topic pairs are
-  chit-chat under any article, and comments shown under an article from another section.
+  UK, climate) with on-topic, broader and meta comments, short reactions and questions to other readers,
+  replies, and everyday chit-chat. Off-topic pairs are chit-chat under the articles of other sections it is
+  most similar to (sport chit-chat is on topic under a sport article), and comments shown under an article
+  from another section.
 sfu_ctc and c3 are non-commercial: they are used by ``benchmarks/off_topic_quality.py`` only.
 
 The two sources get equal total weight. The fitted intercept is then moved by the log-odds of ``PRIOR``: the
@@ -48,6 +50,15 @@ from training.common import REPO, default_data_dir, embed_texts, fit_logistic
 
 AUTHORED = REPO / "training" / "data" / "off_topic_authored.json"
 OUT_DIR = ot.MODEL_DIR
+# Chit-chat about a section's own subject ("Anyone watch the boxing?" under a match report) is on topic there,
+# so it is shown as off topic only under the other sections; these kinds count as on topic in their section
+# (the others, such as gadget questions under a tech story, are left out there: they may go either way).
+ON_TOPIC_AT_HOME = {"sport"}
+# Chit-chat is shown under the articles of other sections it is closest to: the hardest places to hold it.
+AWAY_ARTICLES = 3
+# A section's comment is also shown under another section's article as off topic only when it says enough to
+# belong somewhere: "Too slow as usual." or "Who pays for the rebuilding?" could sit under many stories.
+PLACED_MIN_WORDS = 4
 FOX_SHARE = 0.5  # share of the total training weight carried by the fox pairs (the rest: authored pairs)
 PRIOR = 0.2   # share of off-topic comments the shipped score assumes (training pairs are balanced)
 C = 1.0       # inverse L2 strength of the logistic fit
@@ -77,20 +88,25 @@ SUBJECTS: tuple[tuple[str, str, str], ...] = (
     ("schools and education", "news", "Schools, teachers, pupils, universities and exams."),
     ("gadgets and shopping", "life", "Which phone, laptop, VPN, app or gadget should I buy? Product recommendations."),
     ("gadgets and shopping", "life", "Shopping, bargains, sales, prices in the shops and things for sale."),
+    ("gadgets and shopping", "life", "Clothes, shoes, trainers, fashion and what to wear."),
+    ("everyday services", "life", "Broadband, Wi-Fi, mobile signal, the post, parcels and deliveries at home."),
+    ("cars and driving", "life", "Cars, driving, car insurance, mechanics, MOTs and petrol stations."),
     ("sport", "life", "Football match, goals, the referee, penalties, players, fans and the league table."),
     ("sport", "life", "Sport, athletes, races, tennis, cricket, cycling, boxing and championships."),
     ("pets and animals", "life", "Pets, cats, dogs, kittens, puppies, rabbits and the vet."),
     ("cooking and food", "life", "Recipes, cooking, baking, ingredients, dinner and restaurants."),
+    ("cooking and food", "life", "Restaurants, cafes, pubs, takeaways and where to eat out."),
     ("films, TV and music", "life", "Films, television series, music, concerts, festivals and celebrities."),
     ("travel and holidays", "life", "Holidays, flights, hotels, beaches, sightseeing and travel tips."),
-    ("family and personal news", "life",
-     "Birthdays, weddings, anniversaries, children, grandparents and family news."),
+    ("travel and holidays", "life", "Countryside walks, scenery, photos, flowers, gardens to visit and views."),
+    ("family and personal news", "life", "Birthdays, weddings, anniversaries, children, grandparents and family news."),
     ("home and garden", "life", "Gardening, plants, vegetables, DIY, home repairs and cleaning tips."),
     ("local services and traffic", "life",
      "Traffic, road closures, trains, buses, parking, bin collections and council services."),
     ("the weather", "life", "The weather, rain, sunshine, heat, snow and the forecast."),
     ("personal finance", "life", "Mortgages, rents, savings, pensions, household bills and budgets."),
     ("hobbies and leisure", "life", "Hobbies, books, games, puzzles, crafts, the gym and running."),
+    ("hobbies and leisure", "life", "Fitness, jogging, marathon training, the gym, yoga and diets."),
 )
 
 
@@ -121,27 +137,53 @@ def fox_pairs(data: Path) -> list[Pair]:
     return pairs
 
 
+class Nearest:
+    """Finds the articles a comment is most similar to: the hardest places to call it off topic."""
+
+    def __init__(self, texts: list[str], articles: list[dict]):
+        keys = [normalise(t).text for t in texts] + [_article_key(a) for a in articles]
+        self.vectors = dict(zip(keys, embed_texts(keys), strict=True))
+
+    def __call__(self, text: str, candidates: list[dict], k: int) -> list[dict]:
+        comment = self.vectors[normalise(text).text]
+        sims = [float(self.vectors[_article_key(a)] @ comment) for a in candidates]
+        order = np.argsort(-np.array(sims), kind="stable")
+        return [candidates[i] for i in order[:k]]
+
+
+def _article_key(article: dict) -> str:
+    return normalise(article_text(article["title"], article["body"])).text
+
+
 def authored_pairs(path: Path = AUTHORED) -> list[Pair]:
     data = json.loads(path.read_text(encoding="utf-8"))
     articles = {a["id"]: a for a in data["articles"]}
     rng = random.Random(SEED)
     pairs: list[Pair] = []
+    nearest = Nearest([t for texts in data["chitchat"].values() for t in texts], data["articles"])
 
     def add(text: str, article: dict, off: int, parent: str | None = None) -> None:
         pairs.append(Pair(text, article["title"], article["body"], parent, off, "authored", article["id"]))
 
+    def away(domain: str) -> list[dict]:
+        return [a for a in data["articles"] if a["domain"] != domain]
+
     for aid, comments in data["comments"].items():
         own = articles[aid]
-        others = [a for a in data["articles"] if a["domain"] != own["domain"]]
         for text in comments:
             add(text, own, 0)
-            add(text, rng.choice(others), 1)  # a comment meant for an article from another section
+            if len({w.stem for w in ot.content_words(text)}) >= PLACED_MIN_WORDS:
+                add(text, rng.choice(away(own["domain"])), 1)  # a comment meant for another section's story
     for aid, comments in data["broader"].items():
         for text in comments:
             add(text, articles[aid], 0)
-    for text in data["chitchat"]:
-        for article in rng.sample(data["articles"], 3):
-            add(text, article, 1)
+    for kind, texts in data["chitchat"].items():  # "general", or the section the chit-chat belongs to
+        home = [a for a in data["articles"] if a["domain"] == kind]
+        for text in texts:
+            for article in nearest(text, away(kind), AWAY_ARTICLES):
+                add(text, article, 1)
+            if kind in ON_TOPIC_AT_HOME:
+                add(text, rng.choice(home), 0)
     for text in data["reactions"]:
         add(text, rng.choice(data["articles"]), 0)
     for reply in data["replies"]:

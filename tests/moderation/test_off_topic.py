@@ -11,8 +11,10 @@ import pytest
 from parley.moderation.checks.off_topic import (
     FEATURES,
     OffTopicCheck,
+    asks_readers,
     content_words,
     exemption,
+    refers_back,
     stem,
 )
 from parley.moderation.document import Document
@@ -81,6 +83,39 @@ def test_chit_chat_is_judged(text):
     assert exemption(make_doc(text)) is None
 
 
+@pytest.mark.parametrize("text", ["Anyone know a decent plumber in Leeds?", "Which hoover is best for pet hair?",
+                                  "Any tips for keeping foxes out of the bins?", "Who's going to the fair on Saturday?",
+                                  "Can anyone recommend a good dentist?", "Is anybody else's phone signal down?"])
+def test_requests_to_other_readers_are_recognised(text):
+    assert asks_readers(normalise(text).text)
+
+
+@pytest.mark.parametrize("text", ["The talks resume on Tuesday.", "Why do people keep voting for them?",
+                                  "Egypt holds the key to Rafah.", "My cat just had kittens."])
+def test_statements_are_not_requests_to_readers(text):
+    assert not asks_readers(normalise(text).text)
+
+
+@pytest.mark.parametrize("text", ["Anyone know when this takes effect?", "They should have acted years ago.",
+                                  "If you are affected, call the helpline.", "Who's going to buy all that land?"])
+def test_comments_that_point_back_at_the_story(text):
+    assert refers_back(normalise(text).text)
+
+
+@pytest.mark.parametrize("text", ["My cat had kittens this morning.", "Which running shoes are best for flat feet?",
+                                  "Concert tickets cost a fortune these days."])
+def test_comments_that_bring_their_own_subject(text):
+    assert not refers_back(normalise(text).text)
+
+
+def test_a_definite_mention_of_an_article_word_points_back():
+    text = "Five four three two one, the countdown on the launch stream was brilliant."
+    words = content_words(text)
+    assert refers_back(text, words, frozenset({stem("launch")}))
+    assert not refers_back(text, words, frozenset({stem("accelerator")}))  # the comment does not name it
+    assert not refers_back(text, words)
+
+
 def test_shipped_head_matches_the_features(check):
     assert check.head is not None and check.head.coef.shape == (len(FEATURES),)
     assert check.subjects is not None and len(set(check.subjects.labels)) >= 10
@@ -99,6 +134,14 @@ def test_no_article_or_no_embedding_gives_no_signal(check):
     vector[0] = 1.0
     assert check.check(make_doc("My cat just had kittens.", article=None, embedding=vector)) == []
     assert check.check(make_doc("My cat just had kittens.", embedding=None, article_embedding=vector)) == []
+
+
+def test_subject_gap_is_zero_on_the_article_subject_and_large_off_it(check):
+    subjects = check.subjects
+    war = subjects.anchors[subjects.labels.index("war and armed conflict")]
+    pets = subjects.anchors[subjects.labels.index("pets and animals")]
+    assert subjects.gap(war, war) == pytest.approx(0.0, abs=1e-6)
+    assert subjects.gap(pets, war) > 0.3
 
 
 def test_score_follows_similarity_on_synthetic_vectors(check):
@@ -160,6 +203,9 @@ CLEAR_WITHHOLD = [
     ("Who else thinks the new iPhone camera is a step backwards from last year's?", "me-insurgency"),
     ("Ⅿy cat јust had kіttens!!! So cute", "tech-ai-chips"),
     ("M y   c a t   j u s t   h a d   k i t t e n s", "eu-energy"),
+    ("Anyone know a decent electrician in Croydon?", "me-ceasefire"),
+    ("Where do you lot get your car insurance? Mine's gone up 40 percent.", "me-ceasefire"),
+    ("Anyone watching the snooker?", "tech-ai-chips"),
 ]
 
 
@@ -175,9 +221,16 @@ def test_clear_off_topic_comments_are_held(check, encoder, text, article):
 def test_most_withhold_cases_are_held(check, encoder):
     cases = [c for c in OFF_TOPIC_CASES if c["expect"] == "withhold"]
     held = [c["text"] for c in cases if case_score(check, encoder, c) >= HOLD]
-    # Short chit-chat ("Anyone watch the match last night?") sits near the threshold: the rule trades recall for
-    # almost no held on-topic comments, so only two in three of the authored off-topic cases must be held.
-    assert len(held) >= 2 * len(cases) / 3, f"held only {len(held)} of {len(cases)}"
+    # Some cases need knowledge the encoder lacks ("Liverpool's midfield" is football, "Star Wars" is a film, not
+    # a war): the rule trades those for almost no held on-topic comments, so six in seven must be held.
+    assert len(held) >= 6 * len(cases) / 7, f"held only {len(held)} of {len(cases)}"
+
+
+def test_football_chat_is_on_topic_only_under_a_sport_story(check, encoder):
+    text = "Anyone watch the match last night? What a finish!"
+    assert case_score(check, encoder, {"text": text, "article": "sport-derby"}) < HOLD
+    for article in ("me-ceasefire", "tech-ai-chips"):
+        assert case_score(check, encoder, {"text": text, "article": article}) >= HOLD
 
 
 def test_a_reply_that_engages_its_parent_is_on_topic(check, encoder):

@@ -7,10 +7,15 @@ signs agree, and its score is meant for *holding* a comment for a moderator, nev
 * cosine similarity of the shared sentence embedding of the comment to the article (title + start of body)
   and to the parent comment; the closer of the two counts, so a reply that engages its parent is on topic;
 * agreement of coarse subjects (war, diplomacy, energy, sport, pets, cooking, gadgets, ...): each text is
-  compared with a few shipped subject anchors and the two similarity profiles are correlated; and the
+  compared with a few shipped subject anchors and the two similarity profiles are correlated; the gap between
+  the comment's own nearest subject and the article's two nearest ones (football under a war story); and the
   comment's register (public affairs or private life and leisure) against the article's. These keep
   tangential but related comments (history, neighbouring conflicts, the politics behind a story) apart
   from chit-chat about something else;
+* the shape of the comment: a request to other readers for tips, recommendations or company ("Anyone know a
+  good dentist?") is how chit-chat usually reads, while pointing back at things it never introduced ("when
+  this takes effect", "They should ...", "the launch stream" under a product launch) is how a comment on the
+  story reads. Neither decides alone: "Does anyone know if the lorries got through?" is on topic;
 * overlap of the comment's content words with the whole article and the parent, names counting double;
 * the number of content words: short comments carry little evidence, so the model is more lenient with them.
 
@@ -39,8 +44,8 @@ from parley.moderation.signal import Signal
 
 RULE = "off_topic"
 MODEL_DIR = Path(__file__).resolve().parents[1] / "models" / "heads" / "off_topic"
-FEATURES = ("similarity", "subject_agreement", "register_mismatch", "shared_words", "shared_fraction",
-            "content_words", "title_only")
+FEATURES = ("similarity", "subject_agreement", "subject_gap", "register_mismatch", "asks_readers", "refers_back",
+            "shared_words", "shared_fraction", "content_words", "title_only")
 # Below this score the check stays silent: there is nothing a moderator would want to read.
 MIN_REPORT = 0.05
 # Only this much of a long article body is read for shared words (the embedding sees less still).
@@ -51,6 +56,8 @@ SHORT_ARTICLE_WORDS = 25
 # A subject is named in the message only when a text is clearly closest to it.
 SUBJECT_MIN = 0.2
 SUBJECT_MARGIN = 0.03
+# The anchors an article (or parent) is closest to count as its subjects when measuring the subject gap.
+CONTEXT_SUBJECTS = 2
 
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -69,6 +76,30 @@ _REFERS = re.compile(
 _ADDRESS = re.compile(
     r"\b(?:you|your|yours|you're|youre|yourself|u|ur)\b|^\W*(?:agreed?|exactly|true|yes|no|nope|indeed|"
     r"spot on|well said|good point|fair point|respect|thank you|thanks|sorry|i disagree|i agree)\b", re.IGNORECASE)
+# The comment asks other readers for help, tips, recommendations or company ("Anyone know a good dentist?",
+# "Which air fryer is best?", "Who's going to Glastonbury?"): the typical shape of chit-chat, though a question
+# about the story can take it too, so it is one feature among several, never a verdict.
+_ASKS_READERS = re.compile(
+    r"\b(?:any ?one|any ?body|some ?one|some ?body|any of you|you lot|every ?one)\b[^.?!]*\?|"
+    r"(?:^|[.!?]\s+)(?:does|did|has|have|is|was|can|could|would|will) (?:any ?one|any ?body|some ?one|some ?body)\b|"
+    r"\bwho else\b|\bdo (?:people|you all|you guys) (?:use|recommend|rate)\b|\brecommend(?:ations?)?\s*\?|"
+    r"\b(?:any|some|your) (?:tips|suggestions|recommendations|advice|ideas)\b|\brecommend (?:a|an|me|any|some)\b|"
+    r"\b(?:what's|what is|which(?: \w+){0,3} (?:is|are|has|have)) (?:the )?(?:best|cheapest|most reliable)\b|"
+    r"(?:^|[.!?]\s+)(?:the )?(?:best|cheapest|good) (?:place|places|way|shop|app|site|deal|deals) (?:for|to)\b|"
+    r"\bwhere (?:can|do|did|should|would) (?:i|we|you) (?:get|buy|find|go|book)\b|"
+    r"\bwhere (?:was|were) (?:it|this|that|they|these|those|the \w+(?: \w+)?) taken\b|"
+    r"\bwho(?:'s| is) (?:going|watching|doing|coming)\b|\bis (?:it|\w+) worth (?:getting|buying|paying|upgrading)\b",
+    re.IGNORECASE)
+# The comment points back at something it never introduced, as a comment on the story does ("Anyone know when
+# this takes effect?", "They should close the roof", "all that land", "if you are affected"); chit-chat brings
+# its own things along ("my cat", "a good dentist"). Time and place words ("this morning", "this town") do not
+# count. A definite mention of one of the article's own words ("the launch stream") counts too (see features).
+_REFERS_BACK = re.compile(
+    r"\b(?:this|these|those)\b(?!\s+(?:morning|afternoon|evening|night|week|weekend|year|month|time|season|summer|"
+    r"winter|spring|autumn|term|days|town|city|country|place|one|site)\b)|"
+    r"\b(?:all|of|from|about|like|with|after) that\b|"
+    r"(?:^|[.!?]\s+)(?:that|they|it|it's|he|she|their|his|her|its)\b|\baffected\b(?!\s+by\b)", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'-]+\s+)?$", re.IGNORECASE)
 
 # Function words and words so common in comments that sharing them with an article says nothing.
 _STOPWORD_TEXT = """
@@ -160,6 +191,19 @@ def refers_to_article(text: str) -> bool:
     return bool(_REFERS.search(text))
 
 
+def asks_readers(text: str) -> bool:
+    """The comment asks other readers for advice, recommendations or company, as chit-chat does."""
+    return bool(_ASKS_READERS.search(text))
+
+
+def refers_back(text: str, words: list[Word] = (), context: frozenset[str] = frozenset()) -> bool:
+    """The comment points at something it never introduced ("when this takes effect", "They should ..."), or
+    names one of the context's own words as a known thing ("the launch stream" under a product launch)."""
+    if _REFERS_BACK.search(text):
+        return True
+    return any(w.stem in context and _DEFINITE.search(text[max(0, w.start - 40):w.start]) for w in words)
+
+
 def addresses_parent(doc: Document) -> bool:
     """A reply that speaks to its parent ("you", "agreed", ...) engages it, wherever the thread has drifted."""
     return bool(doc.parent_text) and bool(_ADDRESS.search(doc.norm.text))
@@ -228,6 +272,14 @@ class Subjects:
         sims = self.anchors @ np.asarray(embedding, dtype=np.float32)
         return float(sims[self.news].max() - sims[~self.news].max())
 
+    def gap(self, comment: np.ndarray, context: np.ndarray) -> float:
+        """How much closer the comment is to its own nearest subject than to the context's nearest subjects:
+        about 0 for a comment on the article's subjects (or a related one), large for football under a war story.
+        """
+        mine = self.anchors @ np.asarray(comment, dtype=np.float32)
+        theirs = np.argsort(-(self.anchors @ np.asarray(context, dtype=np.float32)))[:CONTEXT_SUBJECTS]
+        return float(mine.max() - mine[theirs].max())
+
     def subject(self, embedding: np.ndarray) -> str | None:
         """The subject a text is clearly closest to, or None when none stands out."""
         sims = self.anchors @ np.asarray(embedding, dtype=np.float32)
@@ -283,7 +335,10 @@ def features(doc: Document, subjects: Subjects) -> dict[str, float] | None:
     return {
         "similarity": max(float(comment @ c) for c in contexts),
         "subject_agreement": max(_correlation(profile, subjects.profile(c)) for c in contexts),
+        "subject_gap": min(subjects.gap(comment, c) for c in contexts),
         "register_mismatch": _mismatch(subjects, comment, article),
+        "asks_readers": float(asks_readers(doc.norm.text)),
+        "refers_back": float(refers_back(doc.norm.text, words, stems)),
         "shared_words": float(np.log1p(len(shared) + len(shared_names))),
         "shared_fraction": len(shared) / len(distinct),
         "content_words": float(np.log1p(len(distinct))),
