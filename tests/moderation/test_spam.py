@@ -201,3 +201,22 @@ def test_several_sales_phrases_with_a_link_are_held_one_in_discussion_is_not():
             "and free delivery of LNG is not how it works.")
     assert _top(check.check(_doc(advert, "ad"))) >= HOLD
     assert _top(check.check(_doc(talk, "talk"))) < HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Fixed matches, sure odds every weekend, whatsapp me on +44 7700 900321 for the list",
+    "Lost your crypto to a scam? This recovery hacker got my bitcoin back, DM me for his details",
+])
+def test_a_spam_topic_with_a_way_to_reach_the_seller_is_an_advert(text):
+    [signal] = SpamCheck().check(_doc(text))
+    assert signal.score >= REJECT and "advert" in signal.detail["features"]
+
+
+@pytest.mark.parametrize("text", [
+    "If a casino will not pay out, contact the Gambling Commission on 0300 069 3450.",
+    "Text me on +44 7700 900782 if you want to share a lift to the march on Saturday.",
+])
+def test_a_topic_or_a_contact_alone_is_not_an_advert(text):
+    signals = SpamCheck().check(_doc(text))
+    assert all("advert" not in s.detail["features"] for s in signals)
+    assert _top(signals) < REJECT

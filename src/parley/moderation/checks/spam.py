@@ -698,6 +698,9 @@ class SpamCheck:
             for m in _PHONE_CONTACT.finditer(lower):
                 add("phone_contact", 0.3, "gives a number to call", [doc.span(m.start(), m.end())])
         self._score_links(doc, add)
+        if "topic" in features and features.keys() & _WAYS_TO_THE_SELLER:
+            # betting tips + "WhatsApp me", crypto recovery + a shortened link: the shape of an advert
+            add("advert", 0.75, "offers something of a kind often advertised in spam with a way to buy it", [])
         for name, weight, reason, spans in _flooding(doc.text[:_MAX_FLOOD_CHARS]):
             add(name, weight, reason, spans)
         self._score_repost(doc, lower, words, add)
@@ -785,6 +788,7 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+_WAYS_TO_THE_SELLER = frozenset({"call_to_action", "link_messaging", "link_spammy", "link_shortener", "hidden_link"})
 _NOT_ADVERTISING = {"caps", "emoji", "repeats", "repeated_text", "low_variety", "repost"}
 
 
