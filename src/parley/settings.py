@@ -134,6 +134,23 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
+# --- E-mail: statements of reasons, report receipts and outcomes, appeal answers ---
+# Development prints messages to the console; production sends them through SMTP (EMAIL_HOST and friends).
+_SMTP = "django.core.mail.backends.smtp.EmailBackend"
+_MAIL_BACKEND = os.environ.get("PARLEY_MAIL_BACKEND", _SMTP if PRODUCTION else "django.core.mail.backends.console.EmailBackend")
+_MAIL_OPTIONS = {}
+if _MAIL_BACKEND == _SMTP:
+    _MAIL_OPTIONS = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": env_int("EMAIL_PORT", 25),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", default=False),
+        "timeout": env_int("EMAIL_TIMEOUT", 20),
+    }
+MAILERS = {"default": {"BACKEND": _MAIL_BACKEND, "OPTIONS": _MAIL_OPTIONS}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Parley <comments@localhost>")
+
 # --- Parley ---
 # The moderation engine: a dotted path to a callable ``moderate(comment, context) -> Verdict``.
 PARLEY_MODERATOR = os.environ.get("PARLEY_MODERATOR", "parley.moderation.engine.moderate")

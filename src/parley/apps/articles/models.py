@@ -41,6 +41,10 @@ class Site(models.Model):
         max_length=200, blank=True, help_text="Where commenters send an appeal (an e-mail address or URL)."
     )
     policy = models.JSONField(default=dict, blank=True, help_text="Moderation policy settings for the engine.")
+    reports_to_pending = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(1000)],
+        help_text="This many open reader reports take a published comment off the page until a moderator decides.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -76,6 +76,9 @@ class Comment(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     status_changed_at = models.DateTimeField(default=timezone.now)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    taken_down_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an emergency take-down removed it; it can then only come back on appeal."
+    )
 
     ip_hash = models.CharField(max_length=64, blank=True)
     user_agent = models.CharField(max_length=300, blank=True)

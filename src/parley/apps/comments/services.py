@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import Signal
 from django.utils import timezone
 
 from parley.apps.articles.models import Article, Terms
@@ -19,6 +20,7 @@ from parley.apps.comments.models import (
     Status,
 )
 from parley.apps.moderation.models import record
+from parley.apps.moderation.posting import apply_restrictions, ban_message
 from parley.apps.moderation.seam import moderate_comment
 from parley.moderation import Decision
 
@@ -27,6 +29,10 @@ DECISION_STATUS = {
     Decision.HOLD: Status.PENDING,
     Decision.REJECT: Status.REJECTED,
 }
+
+# Sent inside set_status's transaction after every status change, with comment, previous, status, actor,
+# actor_label and reason. The moderation app issues statements of reasons from it.
+status_changed = Signal()
 
 
 class PostingError(ValueError):
@@ -124,6 +130,9 @@ def post_comment(article: Article, new: NewComment) -> Comment:
     text = new.text.strip()
     with transaction.atomic():
         commenter = _find_commenter(article, new)
+        banned = ban_message(commenter)
+        if banned:
+            raise PostingError("__all__", banned)
         parent = new.parent
         comment = Comment.objects.create(
             article=article,
@@ -152,7 +161,7 @@ def post_comment(article: Article, new: NewComment) -> Comment:
         )
         record("comment.created", actor_label="reader", comment=comment, to_status=Status.PENDING)
 
-    verdict = moderate_comment(comment)
+    verdict = apply_restrictions(comment.commenter, moderate_comment(comment))
     with transaction.atomic():
         comment.verdict = verdict.to_dict()
         comment.save(update_fields=["verdict"])
@@ -206,6 +215,8 @@ def set_status(comment: Comment, status: str, *, actor=None, actor_label: str = 
         to_status=status,
         reason=reason,
     )
+    status_changed.send(sender=Comment, comment=comment, previous=previous, status=status, actor=actor,
+                        actor_label=actor_label, reason=reason)
     return comment
 
 
