@@ -13,6 +13,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("api/", include("parley.apps.api.urls")),
     path("embed/", include("parley.apps.comments.embed_urls")),
+    path("moderate/", include("parley.apps.moderation.urls")),
+    path("", include("parley.apps.moderation.urls.public")),
     path("", include("parley.apps.comments.urls")),
 ]
 

@@ -1,0 +1,3 @@
+"""Staff URLs: the account part of the workspace (every view declares its capability with access.requires)."""
+
+urlpatterns: list = []
