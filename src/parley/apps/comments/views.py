@@ -194,7 +194,10 @@ def _submit(request, article: Article, form: CommentForm, parent: Comment | None
 @require_GET
 def comment_status(request, token: str):
     """What happened to a comment, for the person who posted it (reached through a signed link)."""
-    comment_id = comment_id_from_token(token)
+    from parley.apps.moderation.views import public as due_process
+
+    # A decided comment's link stays valid while the decision can be appealed (six months).
+    comment_id = comment_id_from_token(token) or due_process.decided_comment_id(token)
     if comment_id is None:
         return _bad_request(request, "This status link is not valid or has expired.")
     comment = get_object_or_404(Comment.objects.select_related("article__site"), pk=comment_id)
@@ -208,6 +211,7 @@ def comment_status(request, token: str):
             "site": comment.article.site,
             "reasons": verdict.reasons() if verdict else [],
             "status_url": absolute_url(request, request.path),
+            **due_process.status_context(comment, token),
         },
     )
     return _noindex(response)
@@ -226,4 +230,7 @@ def terms(request, slug: str):
             raise Http404("No such version of the terms.")
     else:
         current = versions.first()
-    return render(request, "comments/terms.html", {"site": site, "terms": current, "versions": versions})
+    from parley.apps.moderation.views.public import moderation_sections
+
+    return render(request, "comments/terms.html", {"site": site, "terms": current, "versions": versions,
+                                                   "moderation": moderation_sections(site)})

@@ -30,6 +30,31 @@ EXPLANATION_MAX = 5000
 ANSWER_MIN = 20
 
 
+def refusal(statement: StatementOfReasons, *, now=None) -> AppealError | None:
+    """Why ``statement`` cannot be appealed now (the error ``file_appeal`` raises), or None when it can: the
+    decision was reversed, the six months have passed, or an appeal is waiting or was decided."""
+    now = now or timezone.now()
+    if statement.revoked_at is not None:
+        return AppealError("__all__", "This decision has already been reversed; there is nothing to appeal.")
+    if now > statement.appeal_deadline:
+        return AppealError(
+            "__all__",
+            f"The six months for appealing this decision ended on "
+            f"{timezone.localtime(statement.appeal_deadline):%d %B %Y}, so it can no longer be appealed here. "
+            "You can still turn to an out-of-court dispute settlement body or a court.",
+        )
+    previous = statement.appeals.order_by("-filed_at").first()
+    if previous is not None and previous.is_open:
+        return AppealError("__all__", "You have already appealed this decision; a moderator will answer you.")
+    if previous is not None:
+        return AppealError(
+            "__all__",
+            f"This decision was already reviewed on appeal on {timezone.localtime(previous.decided_at):%d %B %Y}. "
+            "You can turn to an out-of-court dispute settlement body or a court.",
+        )
+    return None
+
+
 @transaction.atomic
 def file_appeal(statement: StatementOfReasons, *, explanation: str, email: str = "", name: str = "",
                 now=None) -> Appeal:
@@ -38,24 +63,9 @@ def file_appeal(statement: StatementOfReasons, *, explanation: str, email: str =
     now = now or timezone.now()
     statement = StatementOfReasons.objects.select_for_update().select_related("commenter", "site").get(
         pk=statement.pk)
-    if statement.revoked_at is not None:
-        raise AppealError("__all__", "This decision has already been reversed; there is nothing to appeal.")
-    if now > statement.appeal_deadline:
-        raise AppealError(
-            "__all__",
-            f"The six months for appealing this decision ended on "
-            f"{timezone.localtime(statement.appeal_deadline):%d %B %Y}, so it can no longer be appealed here. "
-            "You can still turn to an out-of-court dispute settlement body or a court.",
-        )
-    previous = statement.appeals.order_by("-filed_at").first()
-    if previous is not None and previous.is_open:
-        raise AppealError("__all__", "You have already appealed this decision; a moderator will answer you.")
-    if previous is not None:
-        raise AppealError(
-            "__all__",
-            f"This decision was already reviewed on appeal on {timezone.localtime(previous.decided_at):%d %B %Y}. "
-            "You can turn to an out-of-court dispute settlement body or a court.",
-        )
+    refused = refusal(statement, now=now)
+    if refused is not None:
+        raise refused
     explanation = explanation.strip()
     if not explanation:
         raise AppealError("explanation", "Please say why you think the decision is wrong.")

@@ -9,6 +9,9 @@ it) or one by one with ``dismiss_notice``; each notifier with an e-mail is told 
 
 from __future__ import annotations
 
+import time
+
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -25,6 +28,8 @@ from parley.apps.moderation.permissions import require_moderate
 EXPLANATION_MIN = 10
 EXPLANATION_MAX = 5000
 ILLEGAL_LABEL = "Illegal content (say which law it breaks)"
+REPORTS_PER_HOUR = 10  # per network address, web form and API together
+RATE_WINDOW = 3600
 
 
 def notice_reasons(site=None) -> list[tuple[str, str]]:
@@ -34,6 +39,25 @@ def notice_reasons(site=None) -> list[tuple[str, str]]:
 
 def reason_label(rule: str, site=None) -> str:
     return ILLEGAL_LABEL if rule == ILLEGAL else rule_label(rule, site)
+
+
+def over_rate_limit(ip_hash: str, *, now: float | None = None) -> int:
+    """Count one report attempt from the network ``ip_hash``. Returns 0 while it is within ``REPORTS_PER_HOUR``
+    in the current hour, else the seconds until the next hour starts (for a 429 answer's Retry-After)."""
+    if not ip_hash:
+        return 0
+    now = time.time() if now is None else now
+    window = int(now // RATE_WINDOW)
+    key = f"parley:notice-rate:{ip_hash}:{window}"
+    cache.add(key, 0, RATE_WINDOW + 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, RATE_WINDOW + 60)
+        count = 1
+    if count <= REPORTS_PER_HOUR:
+        return 0
+    return max(1, int((window + 1) * RATE_WINDOW - now))
 
 
 def open_reporters(comment: Comment) -> int:
