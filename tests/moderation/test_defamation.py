@@ -65,6 +65,43 @@ def test_publishes_hedged_attributed_generic_and_negated_statements(check, encod
     assert score(check, make_doc(text, encoder)) < HOLD, text
 
 
+@pytest.mark.parametrize("text", [
+    "The Northport Herald's editor runs a disinformation campaign for the Kremlin.",
+    "Councillor Hale is in the pay of the tobacco lobby.",
+    "The Eastgate Times is secretly funded by the gambling industry.",
+])
+def test_covert_paid_influence_stated_as_fact_is_held(check, encoder, text):
+    signals = check.check(make_doc(text, encoder))
+    assert signals and signals[0].score >= HOLD and signals[0].detail["allegation"] == "covert paid influence"
+
+
+@pytest.mark.parametrize("text", [
+    "Is the Eastgate Times funded by the gambling industry? Someone should find out.",
+    "The campaign was funded by the oil industry, according to the filings.",
+])
+def test_covert_influence_framed_as_question_or_sourced_is_published(check, encoder, text):
+    assert score(check, make_doc(text, encoder)) < HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "The Manchester Arena bombing killed 22 people.",
+    "The Lindqvist Tower fire in 2009 killed four residents.",
+    "Breivik is a cowardly murderer.",
+    "Brenton Tarrant murdered 51 worshippers in Christchurch.",
+    "Boko Haram are murderers.",
+])
+def test_events_with_casualties_and_known_attackers_are_not_allegations(check, encoder, text):
+    assert score(check, make_doc(text, encoder)) < HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Briggs is a murderer.",
+    "Mayor Ellis ordered the bombing that killed twelve people.",
+])
+def test_murder_alleged_of_an_ordinary_person_is_still_held(check, encoder, text):
+    assert score(check, make_doc(text, encoder)) >= HOLD
+
+
 def test_framing_is_reported_in_the_detail(check):
     signals = check.check(make_doc("Mayor Ellis allegedly takes bribes."))
     assert signals and signals[0].detail["framing"] == "hedged"

@@ -122,8 +122,46 @@ def test_evidence_points_at_the_call(run):
     text = "Honestly someone should shoot that judge."
     signal = run(text)
     start, end = signal.evidence[0]
-    assert text[start:end] == "someone should shoot"
+    assert text[start:end] == "someone should shoot that judge"
     assert "violence" in signal.message
+
+
+@pytest.mark.parametrize("text", [
+    "Somebody needs to stab that councillor.",
+    "s0mebody sh0uld k1ll the m4yor",
+])
+def test_a_call_for_someone_to_kill_a_person_reaches_the_reject_bar(run, text):
+    from parley.moderation.checks.extremism import LETHAL_CALL_SCORE
+
+    assert score(run(text)) >= LETHAL_CALL_SCORE
+
+
+@pytest.mark.parametrize("text", [
+    "Someone should shoot a film about the Mosul rebuild.",
+    "Somebody needs to kill this transfer rumour.",
+    "He should shoot more often from distance.",
+])
+def test_shoot_and_kill_of_things_stay_below_the_hold_line(run, text):
+    assert score(run(text)) < HOLD
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Can anybody take the mayor out for good?", True),
+    ("Time someone put that reporter in the ground.", True),
+    ("Someone take the bins out, they stink.", False),
+    ("The coach should take him out of the side for good.", False),
+])
+def test_euphemisms_for_killing_need_a_person(run, text, held):
+    assert (score(run(text)) >= HOLD) is held
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Europe could use a few more Breiviks.", True),
+    ("We need another Tarrant.", True),
+    ("The last thing Europe needs is more Breiviks.", False),
+])
+def test_an_attacker_named_as_a_type_is_praise_only_when_wished_for(run, text, held):
+    assert (score(run(text)) >= HOLD) is held
 
 
 def test_praise_evidence_covers_group_and_praise(run):

@@ -59,18 +59,29 @@ def score(signal) -> float:
     return signal.score if signal is not None else 0.0
 
 
+def _hate_cases() -> list[dict]:
+    return [c for c in _load(CASES) if c["rule"] == "hate"]
+
+
 @pytest.fixture(scope="module")
 def results(run):
-    return [(case, run(case["text"])) for case in _load(CASES)]
+    return [(case, run(case["text"])) for case in _hate_cases()]
 
 
 def test_case_file_is_balanced_and_well_formed():
-    cases = _load(CASES)
+    cases = _hate_cases()
     assert len(cases) >= 120
     withhold = [c for c in cases if c["expect"] == "withhold"]
     publish = [c for c in cases if c["expect"] == "publish"]
     assert len(withhold) >= 60 and len(publish) >= 60
-    assert all(c["rule"] == "hate" and c["note"] and c["functionality"] for c in cases)
+    assert all(c["note"] and c["functionality"] for c in _load(CASES))
+
+
+def test_cases_that_belong_to_another_rule_are_not_hate(run):
+    """Direct insults of one person sit in this file as contrasts, labelled with the rule that owns them."""
+    others = [c["text"] for c in _load(CASES) if c["rule"] != "hate"]
+    assert others
+    assert [t for t in others if score(run(t)) >= HOLD] == []
 
 
 def test_test_cases_are_not_training_sentences():
@@ -122,6 +133,56 @@ def test_clear_hate_is_held(run, text):
 ])
 def test_clear_non_hate_is_published(run, text):
     assert score(run(text)) < HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "Birmingham would be a better place without Pakistanis.",
+    "Wouldn't the town be nicer if all the Romanians were deported?",
+    "If only the Somalis would all just disappear.",
+    "The world needs far fewer Muslims.",
+    "In ten years the Albanians will have turned this town into Tirana.",
+    "They'll have made our high street into a ghetto, these Afghans.",
+    "No gay man can ever be trusted near children.",
+    "Why do we even let Nigerians in?",
+    "Aren't Kurds just animals?",
+    "The first Jew I meet is getting a kicking.",
+])
+def test_implicit_and_indirect_hate_is_held(run, text):
+    assert score(run(text)) >= HOLD
+
+
+@pytest.mark.parametrize("text", [
+    "The league would be better without VAR.",
+    "Polish volunteers turned the old depot into a food bank.",
+    "No refugee child should have to sleep rough.",
+    "Most Chechens have nothing to do with Kadyrov's militias.",
+    "I would never say Somalis are lazy.",
+    "It's depressing how many people think Roma are thieves.",
+    "'Jews are rats' is a vile thing to say.",
+    "Muslims are not worthless, whatever that poster claims.",
+    "Daesh fighters were animals who enslaved Yazidi girls.",
+    "Gay people like me just want to get on with our lives.",
+    "Britain would be much poorer without its immigrants.",
+])
+def test_wishes_defence_denial_and_abuse_of_fighters_are_published(run, text):
+    assert score(run(text)) < HOLD
+
+
+@pytest.mark.parametrize("text", ["You're nothing but a tranny to me.", "Sit down, you retard."])
+def test_a_slur_aimed_at_one_person_is_hate(run, text):
+    signal = run(text)
+    assert score(signal) >= HOLD and "slur" in signal.message
+
+
+@pytest.mark.parametrize("text", ["I'm a proud dyke and always will be.",
+                                  "Our physio says spastic hemiplegia is improving with the new therapy.",
+                                  "Poof, and the lead was gone in two minutes."])
+def test_reclaimed_and_homonym_uses_of_a_slur_are_published(run, text):
+    assert score(run(text)) < HOLD
+
+
+def test_a_first_person_pronoun_does_not_reclaim_a_slur_in_an_attack(run):
+    assert score(run("I hate faggots.")) >= HOLD
 
 
 def test_evidence_points_at_the_dehumanising_word(run):
@@ -196,7 +257,16 @@ def test_evasions_are_repaired_to_lexicon_words(rules, typed, read):
     assert list(rules.canon(typed).words) == read
 
 
-@pytest.mark.parametrize("word", ["maggot", "niger", "bigger", "backs", "scam", "muzzle", "spice", "therapists"])
+@pytest.mark.parametrize(("typed", "read"), [
+    ("jewsare", ["jews", "are"]), ("peopleare", ["people", "are"]), ("hatekurds", ["hate", "kurds"]),
+    ("idespise", ["i", "despise"]), ("aplague", ["a", "plague"]),
+])
+def test_glued_words_are_split_when_a_piece_names_a_group_or_an_attack(rules, typed, read):
+    assert list(rules.canon(typed).words) == read
+
+
+@pytest.mark.parametrize("word", ["maggot", "niger", "bigger", "backs", "scam", "muzzle", "spice", "therapists",
+                                  "homie", "tyranny", "dorky", "dikes", "goons", "shanty", "jewsbury", "blackwell"])
 def test_ordinary_words_are_never_repaired(rules, word):
     assert list(rules.canon(word).words) == [word]
 

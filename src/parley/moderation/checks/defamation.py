@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from parley.moderation.checks.extremism_lexicon import FIGURES, ORGANISATIONS
 from parley.moderation.document import Document
 from parley.moderation.heads import LinearHead
 from parley.moderation.signal import Signal
@@ -263,6 +264,8 @@ _STEMS = (
      "buried"),
     ("terror",),
     ("war crim", "genocid"),
+    ("smear", "disinformation", "propaganda", "troll", "bot ", "fake news", "fake-news", "hit job", "hit-job",
+     "paid", "funded", "bankrolled", "financed", "bought", "in the pay of", "in the pocket of"),
     ("liar", "lied", "lies"),
 )
 
@@ -346,7 +349,8 @@ PREDICATES: tuple[Predicate, ...] = (
                       r"\bdomestic abuser\b|\bstalk(?:ed|s|ing) (?:her|him|women|girls|boys|his|a|an|"
                       r"young|children|kids)\b"),
     _p("violent crime", 0.9, r"\bmurder(?:ed|s|ing) (?!in\b|on\b|at\b)[a-z]+|\bmurderers?\b|\bkill(?:ed|s|ing) "
-                             r"(?:those|the|his|her|their|\d+|several|many|two|three) (?:patients|people|children|"
+                             r"(?:those|the|his|her|their|\d+|several|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                             r"dozens of|hundreds of|scores of) (?:patients|people|children|"
                              r"residents|workers|babies|civilians|prisoners)\b|"
                              r"\bkill(?:ed|s) (?:his|her|their) (?:wife|husband|"
                              r"partner|child|children|mother|father|baby)\b|\bhired (?:a )?hitm[ae]n\b|"
@@ -378,6 +382,20 @@ PREDICATES: tuple[Predicate, ...] = (
                           r"\bfinanc(?:es|ed|ing) terror\w*|\bterror financier\b"),
     _p("war crimes", 0.5, r"\bwar criminals?\b|\bcommit(?:s|ted|ting)? (?:war crimes|genocide|crimes against "
                           r"humanity)\b|\bgenocidal\b"),
+    _p("covert paid influence", 0.8,
+       r"\b(?:runs?|ran|running|operates?|operated|operating|behind|orchestrat(?:es|ed|ing)|organis(?:es|ed|ing)|"
+       r"organiz(?:es|ed|ing))\s+(?:a\s+|an\s+|the\s+|this\s+)?(?:\w+\s+)?(?:smear|disinformation|propaganda|troll|"
+       r"bot|fake[- ]news|hit[- ]job)\s+(?:operations?|campaigns?|machine|factory|farms?|networks?|outfit|mill|"
+       r"accounts)\b|"
+       r"\b(?:is|are|was|were|'s|’s|gets?|got|being)\s+(?:secretly\s+|quietly\s+)?(?:paid|funded|bankrolled|financed|"
+       r"bought)\s+(?:for\s+)?by\s+(?:the\s+)?(?:\w+\s+){0,2}(?:lobby|industry|kremlin|moscow|beijing|tehran|"
+       r"cartels?|mafia|mob|oligarchs?|russians|chinese|qataris|saudis|foreign\s+(?:money|agents|governments?|"
+       r"states?))\b|"
+       r"\b(?:campaigns?|operations?|coverage|articles|stories|reporting|work|smears?|attacks)\s+(?:secretly\s+)?"
+       r"(?:paid\s+for|funded|bankrolled|financed)\s+by\s+(?:the\s+)?(?:\w+\s+){0,2}(?:lobby|industry|kremlin|moscow|"
+       r"beijing|tehran|cartels?|mafia|mob|oligarchs?|foreign\s+(?:money|agents|governments?|states?))\b|"
+       r"\bin\s+the\s+(?:pay|pocket)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}(?:lobby|industry|kremlin|moscow|beijing|"
+       r"tehran|cartels?|mafia|mob|oligarchs?|russians|chinese|qataris|saudis|foreign\s+\w+)\b"),
     _p("lying", 0.35, r"\b(?:is|was|'s|’s|a|an|pathological|compulsive|serial|habitual|known|proven|shameless|"
                       r"bare-?faced)\s+liars?\b|\blied (?:about|to)\b|\b(?:lies|lied) through (?:his|her|their) "
                       r"teeth\b"),
@@ -453,6 +471,19 @@ class Hit:
 
 
 _VICTIM_KINDS = frozenset({"sexual crime", "violent crime", "abuse", "theft", "fraud", "perjury or cover-up"})
+# Allegations of violence that are settled history when said of a convicted attacker or a terrorist organisation
+# that the extremism lexicon already knows ("Tarrant is a murderer", "Boko Haram are killers"): not defamation.
+_ESTABLISHED_KINDS = frozenset({"violent crime", "terrorism", "war crimes"})
+_NOTORIOUS = re.compile("|".join(f"(?:{p})" for p in (*FIGURES, *ORGANISATIONS)))
+# An event as the subject of "killed" ("The Oklahoma City bombing in 1995 killed 168 people"): a fact about an
+# event with casualties, not an allegation about the place or organisation named in it, unless someone in the
+# gap is said to have done it ("ordered the bombing that killed").
+_EVENT = re.compile(r"\b(?:bombings?|attacks?|shootings?|massacres?|blasts?|explosions?|crash(?:es)?|fires?|"
+                    r"earthquakes?|floods?|wars?|raids?|air ?strikes?|strikes?|sieges?|famines?|epidemics?|"
+                    r"pandemics?|storms?|hurricanes?|tsunamis?|disasters?|collapses?|riots?|uprisings?|invasions?|"
+                    r"offensives?|ambush(?:es)?|stampedes?|derailments?|accidents?|outbreaks?|heatwaves?)\b")
+_AGENCY = re.compile(r"\b(?:ordered|planned|plotted|carried out|organi[sz]ed|funded|financed|led|masterminded|"
+                     r"committed|caused|started|behind|responsible for|did)\b")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|got|get|gets|is|are)\s+(?:[a-z]+ly\s+)?$")
 
 
@@ -477,7 +508,7 @@ def find_allegations(text: str, lower: str, context_caps: frozenset[str] = froze
                 re.match(r"[a-z]+(?:ed|en)\b", m.group()):
             continue  # "she was robbed", "he was murdered": the person named is the victim
         ent = _target_for(ents, p0, p1, lower, s0, s1, has_context)
-        if ent is None:
+        if ent is None or (pred.kind in _ESTABLISHED_KINDS and _settled(text, lower, ent, p0)):
             continue
         framed = _framing(lower, s0, s1, ent, p0, p1, sentence)
         score = _rule_score(ent, pred, framed)
@@ -485,6 +516,15 @@ def find_allegations(text: str, lower: str, context_caps: frozenset[str] = froze
         ent = Entity(index[ent.start], index[ent.end - 1] + 1, ent.kind, ent.strength)
         hits.append(Hit(start, end, ent, pred, framed, score))
     return hits
+
+
+def _settled(text: str, lower: str, ent: Entity, p0: int) -> bool:
+    """True when an allegation of violence is not about the entity, or is settled history about it."""
+    name = re.sub(r"['’]s$", "", lower[ent.start:ent.end])
+    if _NOTORIOUS.fullmatch(name):
+        return True
+    gap = lower[ent.end:p0] if ent.end <= p0 else ""
+    return bool(_EVENT.search(gap)) and not _AGENCY.search(gap)
 
 
 def _squeeze_spaces(text: str) -> tuple[str, list[int] | range]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from parley.moderation.checks.combiner import HeadAndCombinerCheck, logit
+from parley.moderation.checks.extremism_lexicon import LETHAL_CALL
 from parley.moderation.checks.extremism_rules import ExtremismAnalysis, ExtremismRules
 from parley.moderation.checks.hate_rules import shared_rules
 from parley.moderation.document import Document
@@ -29,6 +30,9 @@ MIN_REPORT = 0.05
 PROTECTED_TARGET_FACTOR = 0.75
 # Without a rule hit the score is the model's alone: it may hold, never reject (the default reject bar is 0.95).
 MODEL_ONLY_CAP = 0.9
+# A live call for someone to kill a person ("someone should shoot the judge") is categorical: it reaches the
+# default reject bar whatever the head says, so the site declines it as support for violence.
+LETHAL_CALL_SCORE = 0.97
 
 _MESSAGES = {
     "praise": "The comment appears to praise or support a terrorist group, an attacker or an attack.",
@@ -69,6 +73,8 @@ class ExtremismCheck(HeadAndCombinerCheck):
             score = min(score, MODEL_ONLY_CAP)
         elif hit.protected_target and not values["praise"] and not values["slogan"]:
             score *= PROTECTED_TARGET_FACTOR
+        elif hit.kind == "violence" and hit.strength >= LETHAL_CALL:
+            score = max(score, LETHAL_CALL_SCORE)
         if score < MIN_REPORT and hit is None:
             return []
         if hit is not None:

@@ -60,6 +60,9 @@ PRAISE = (
     r"inspired\s+(?:me|us)|role\s+models?|(?:i|we)\s+love|freedom\s+fighters|victory\s+to|will\s+(?:rise\s+again|"
     r"return|prevail|win|be\s+back|never\s+die)|remaining\s+and\s+expanding|beautiful|glorious|blessed|"
     r"well\s+done|good\s+job|job\s+well\s+done|finally\s+someone|we\s+need\s+more|need\s+more\s+(?:men\s+)?like|"
+    r"(?:could|can)\s+(?:use|do\s+with)\s+(?:a\s+(?:few|couple(?:\s+of)?)\s+|some\s+|lots\s+|a\s+lot\s+)?more|"
+    r"(?:needs?|could\s+use|could\s+do\s+with)\s+(?:is\s+)?(?:another|a\s+new|a\s+modern-day|a\s+(?:few|couple(?:\s+of)?)\s+"
+    r"more|more)|(?:a\s+(?:few|couple(?:\s+of)?|handful)|one\s+or\s+two)\s+more|"
     r"more\s+(?:men\s+)?like\s+(?:him|them|this)|(?:wish|want)\s+(?:i|we)\s+(?:could|had)\s+(?:join|joined|been)|"
     r"join\s+(?:them|the\s+(?:brothers|fight|mujahideen|jihad))|pledge\s+(?:allegiance|bay'?ah)|bay'?ah\s+to|"
     r"hope\s+(?:they|he)\s+(?:win|wins|succeed|succeeds|finish|finishes)|justified|deserved\s+it|had\s+it\s+coming|"
@@ -96,13 +99,43 @@ VIOLENT_WORDS = (
     r"weapons|revolution|uprising|storm|sniper|lynch\w*|execut\w*|behead\w*|string|line|torch\w*|firebomb|"
     r"petrol|nuke|gas\w*|slaughter\w*|butcher\w*|extermin\w*|massacre\w*|murder\w*|assassinat\w*|run|mow|"
     r"blow\w*|blown|attack\w*|violence|rope|wall|strangle|slit|tortured|civil|more|strung|take|taken|someone|"
-    r"somebody|anyone|deserves?"
+    r"somebody|anyone|deserves?|put|putting|send|make|making|deal|silence|shut|sort|get"
 )
-# Calls to violence, whoever the target: the violation is the call itself.
+# Euphemisms for killing someone, said of a person ("take that judge out permanently", "put him in the ground").
+_ROLES = (r"judges?|mps?|pm|prime\s+minister|president|ministers?|mayor|journalists?|reporters?|editor|referee|ref|"
+          r"councillors?|king|queen|leaders?|officers?|cops?|coppers?|witness|traitors?|politicians?|bastards?|guy|man|"
+          r"woman|bloke|lad|prick|scumbag|paedo|nonce|teacher|doctor|boss|manager|landlord|neighbour|lawyer|banker|"
+          r"presenter|pundit|columnist|author|writer|governor|senator|general|imam|rabbi|priest|vicar|bishop|"
+          r"chairman|owner|ceo|striker|keeper|goalkeeper|player|coach|commissioner|inspector|guard|terrorist|rapist|"
+          r"murderer|thug|protesters?|activists?|cyclist|driver|candidate|speaker|chief|spokesman|spokeswoman")
+_PERSON = rf"(?:him|her|them|'em|(?:the|that|this|these|those|our|their|your)\s+(?:\w+\s+)?(?:{_ROLES}))(?![\w'])"
+# What "someone should shoot/kill/bomb ..." may aim at without aiming at people ("shoot a film", "kill the rumour").
+_NOT_PEOPLE = (r"(?!\s+(?:a|an|the|this|that|some|more|another|his|her|their|our)?\s*(?:\w+\s+)?(?:film|movie|video|"
+               r"documentary|photos?|pictures?|scene|advert|ad|episode|series|penalt(?:y|ies)|free\s+kick|ball|shots?|"
+               r"rumou?rs?|story|bill|idea|plan|deal|myth|proposal|thread|joke|game|engine|lights|music|noise|app|"
+               r"project|hype|mood|vibe|conversation|debate|question|test|exam|interview|gig|set)\b)")
+_FOR_GOOD = r"(?:permanently|for\s+good|once\s+and\s+for\s+all|for\s+ever|forever)"
+EUPHEMISMS = (
+    rf"(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|ought\s+to|has\s+to|must|could|can|will|just|"
+    rf"please)?\s*(?:just\s+|please\s+)?take\s+{_PERSON}\s+out(?:\s+{_FOR_GOOD})?",
+    rf"take\s+{_PERSON}\s+out\s+{_FOR_GOOD}",
+    rf"(?:put|putting|send|sending)\s+{_PERSON}\s+(?:in\s+(?:the\s+ground|a\s+(?:box|body\s+bag|coffin|grave))|"
+    rf"six\s+feet\s+under|to\s+(?:an\s+early\s+grave|meet\s+(?:his|her|their)\s+maker))",
+    rf"(?:make|deal\s+with|silence|shut|sort\s+out|get\s+rid\s+of)\s+{_PERSON}\s+(?:disappear\s+)?(?:up\s+)?{_FOR_GOOD}",
+    rf"(?:make|making)\s+{_PERSON}\s+disappear",
+)
+
+# Calls to violence, whoever the target: the violation is the call itself. A strength of LETHAL_CALL marks a
+# call for someone to kill a person, which the check treats as categorical.
+LETHAL_CALL = 1.0
 VIOLENCE: tuple[tuple[str, float], ...] = (
+    # someone should kill a person: the plainest call to murder, strength 1.0 (see LETHAL_CALL)
+    (rf"(?:someone|somebody|anyone|anybody)\s+(?:should|needs?\s+to|ought\s+to|has\s+to|must|just|please|gotta|"
+     rf"go)\s+(?:just\s+|please\s+|go\s+(?:and\s+)?)?(?:shoot|kill|murder|stab|behead|hang|lynch|assassinate|execute|"
+     rf"strangle|butcher)\s+{_PERSON}", 1.0),
     (r"(?:someone|somebody|anyone|someone\s+needs\s+to|somebody\s+needs\s+to)\s+(?:should|needs\s+to|ought\s+to|"
      r"has\s+to|must|just)?\s*(?:bomb|shoot|kill|burn|blow\s+up|stab|assassinate|hang|torch|take\s+out|murder|"
-     r"lynch|execute|behead|run\s+over|firebomb|petrol\s+bomb)", 0.9),
+     rf"lynch|execute|behead|run\s+over|firebomb|petrol\s+bomb){_NOT_PEOPLE}", 0.9),
     (r"(?:i\s+)?(?:wish|hope|pray)\s+(?:someone|somebody)\s+(?:would\s+|will\s+|does\s+)?(?:bomb|shoot|kill|burn|"
      r"blow\s+up|stab|assassinate|hang|torch|murder|lynch|run|mow)(?:s)?\b", 0.9),
     (r"(?:run|mow)\s+(?:him|her|them|'em)\s+(?:over|down)|petrol\s+bomb\s+(?:it|them|the\s+place)|"
@@ -181,5 +214,6 @@ CONDEMNATION = (
     r"heartbroken|heartbreaking|despicable|no\s+excuse|unforgivable|inexcusable|deranged|psychopath\w*|"
     r"hateful|fanatics?|extremis[tm]s?|bloodthirsty|war\s+crimes?|crimes?\s+against\s+humanity|"
     r"no\s+hero|not\s+(?:a\s+)?(?:hero|heroes|martyr|martyrs|saint|brave)|far\s+from\s+(?:heroes|a\s+hero|brave)|"
-    r"nothing\s+(?:heroic|brave|glorious)|neither\s+(?:brave|heroic)"
+    r"nothing\s+(?:heroic|brave|glorious)|neither\s+(?:brave|heroic)|the\s+last\s+thing|never\s+again|"
+    r"no\s+more\s+(?:attacks|bombings|shootings|massacres|killings|victims)"
 )

@@ -95,12 +95,13 @@ class ExtremismRules:
 
     def __init__(self, hate_rules: HateRules):
         self._hate = hate_rules
-        subjects = [(label, f"(?:{alt})(?:'s)?") for p, label in {**lx.ORGANISATIONS, **lx.FIGURES}.items()
+        # "McVeigh's", and the plural that holds an attacker up as a type ("a few more McVeighs")
+        subjects = [(label, f"(?:{alt})(?:'s|s)?") for p, label in {**lx.ORGANISATIONS, **lx.FIGURES}.items()
                     for alt in split_alternatives(p)]
         self._subjects = PhraseSet([*subjects, ("attack", lx.EVENTS)])
         self._praise = PhraseSet([("praise", lx.PRAISE)])
         self._slogans = PhraseSet([(s, p) for p, s in lx.SLOGANS])
-        self._violence = PhraseSet([(s, p) for p, s in lx.VIOLENCE])
+        self._violence = PhraseSet([(s, p) for p, s in lx.VIOLENCE] + [(0.9, p) for p in lx.EUPHEMISMS])
         self._state = _compile(lx.STATE_ACTORS)
         self._analysis = _compile(lx.ANALYSIS)
         self._condemn = _compile(lx.CONDEMNATION)

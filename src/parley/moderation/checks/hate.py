@@ -15,6 +15,7 @@ politicians) belongs to other rules, so neither is scored as hate.
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from parley.moderation.checks.combiner import HeadAndCombinerCheck, logit
@@ -30,6 +31,16 @@ MODEL_ONLY_CAP = 0.9
 # Without a named or referred-to protected group and without a slur, it is not hate: the head then reacts to
 # violence or insults that belong to the extremism and personal-attack rules, so it is kept below the hold bar.
 NO_TARGET_CAP = 0.4
+# Without a live rule hit, in a comment that the rules read as counter-speech, as defence of a group ("most Kurds
+# have nothing to do with the PKK"), as a plain denial ("Muslims are not worthless"), as the writer speaking of
+# their own group ("queer people like me") or as abuse of a
+# non-protected group ("IS fighters were savages"), the head alone reacts to the group and the harsh words, not
+# to what is said of whom: it may report, not hold.
+STANCE_CAP = 0.45
+# An unmitigated slur of strength 0.8 or more is itself the attack, whoever it is aimed at ("you're just a
+# k*ke to me"): it holds whatever the head says. Ambiguous forms (0.55: "nigga", "fag") keep needing context.
+SLUR_FLOOR_FROM = 0.8
+SLUR_FLOOR = 0.55
 
 _GROUND = {
     "religion": "their religion", "ethnicity": "their race or ethnicity", "nationality": "where they come from",
@@ -42,10 +53,12 @@ _MESSAGES = {
     "dehumanising": "The comment describes people as less than human because of {ground}.",
     "threat": "The comment calls for violence against people because of {ground}.",
     "exclusion": "The comment calls for people to be expelled or shut out because of {ground}.",
+    "wish_gone": "The comment wishes people gone because of {ground}.",
     "negated_positive": "The comment denies people dignity or rights because of {ground}.",
     "emotion": "The comment expresses hatred of people because of {ground}.",
     "attribute": "The comment attacks people as a group because of {ground}.",
 }
+_CONTRAST = re.compile(r"\b(?:but|yet|however|although|though|still|except)\b")
 _MODEL_ONLY = ("The comment appears to attack people for who they are (race, religion, nationality, sex, "
                "gender identity, sexuality or disability).")
 
@@ -88,6 +101,12 @@ class HateCheck(HeadAndCombinerCheck):
         hit = analysis.strongest()
         if hit is None:
             score = min(score, MODEL_ONLY_CAP if analysis.protected_mention else NO_TARGET_CAP)
+            if analysis.counter or analysis.nonprotected_attack or analysis.own_group_only \
+                    or _only_denied(analysis, doc.norm.lower):
+                score = min(score, STANCE_CAP)
+        slur = values["slur"]
+        if slur >= SLUR_FLOOR_FROM:
+            score = max(score, SLUR_FLOOR + (slur - SLUR_FLOOR_FROM))
         if score < MIN_REPORT and hit is None:
             return []
         if hit is not None:
@@ -102,6 +121,12 @@ class HateCheck(HeadAndCombinerCheck):
             "hits": [_describe(h) for h in analysis.hits],
         }
         return [Signal(rule=RULE, score=round(score, 4), message=message, evidence=evidence, detail=detail)]
+
+
+def _only_denied(analysis: Analysis, lower: str) -> bool:
+    """Every hit is negated ("Muslims are not worthless") and nothing turns the denial round ("..., but")."""
+    return bool(analysis.hits) and all(h.mitigation == "negated" for h in analysis.hits) \
+        and not _CONTRAST.search(lower)
 
 
 def _whole(doc: Document) -> tuple[int, int]:

@@ -23,7 +23,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "ethnicity": (
         "blacks", "black people", "whites", "white people", "asians", "arabs", "arab", "kurds", "kurd", "turks",
-        "persians", "roma", "gypsies", "gipsies", "travellers", "travelers", "latinos", "hispanics",
+        "persians", "roma", "gypsies", "gypsy", "gipsies", "travellers", "travelers", "latinos", "hispanics",
         "aborigines", "aboriginals", "indigenous people", "africans", "caribbeans", "berbers", "amazigh",
         "assyrians", "armenians", "bedouin", "bedouins", "tamils", "uyghurs", "uighurs", "rohingya",
         "palestinians", "israelis", "people of colour", "people of color", "brown people",
@@ -120,6 +120,10 @@ NON_PROTECTED = (
     # people defined by what they did or their legal status, not by who they are
     "illegal immigrants", "illegal migrants", "illegals", "failed asylum seekers", "foreign criminals",
     "people smugglers", "grooming gangs", "grooming gang", "jihadis", "zionists", "islamist", "settler",
+    # armed groups and their fighters: what they did may be called savage without attacking a people
+    "islamic state", "the islamic state", "islamic state fighters", "is fighters", "isis fighters", "isil", "daesh",
+    "fighters", "gunmen", "militiamen", "militias", "al-qaeda", "al qaeda", "al-shabaab", "boko haram", "the ira",
+    "the kkk", "the klan", "klansmen", "the nazis", "the ss", "death squads",
 )
 
 # --- slurs: form -> (group category, strength) --------------------------------------------------------------
@@ -128,7 +132,8 @@ NON_PROTECTED = (
 SLURS: dict[str, tuple[str, float]] = {
     # race / ethnicity
     "nigger": ("ethnicity", 1.0), "niggers": ("ethnicity", 1.0), "nigga": ("ethnicity", 0.55),
-    "niggas": ("ethnicity", 0.55), "niggaz": ("ethnicity", 0.55), "coon": ("ethnicity", 0.8),
+    "niggas": ("ethnicity", 0.55), "niggaz": ("ethnicity", 0.55), "niggah": ("ethnicity", 0.55),
+    "niggahs": ("ethnicity", 0.55), "coon": ("ethnicity", 0.8),
     "coons": ("ethnicity", 0.8), "jigaboo": ("ethnicity", 1.0), "jigaboos": ("ethnicity", 1.0),
     "sambo": ("ethnicity", 0.8), "darkie": ("ethnicity", 1.0), "darkies": ("ethnicity", 1.0),
     "darky": ("ethnicity", 1.0), "wog": ("ethnicity", 1.0), "wogs": ("ethnicity", 1.0),
@@ -192,18 +197,34 @@ SLURS: dict[str, tuple[str, float]] = {
 # Gendered insults count as hate only when they are said of women as a group ("women are all whores").
 GENDERED_INSULTS = ("bitch", "bitches", "slut", "sluts", "whore", "whores", "hoe", "hoes", "thot", "thots")
 
+# Ordinary and slang words one letter away from a slur, which the encoder's vocabulary does not hold whole: they
+# are never "repaired" into the slur ("homie" is not "hymie", "tyranny" is not "tranny", "dikes" hold back water).
+SLUR_NEAR_MISSES = frozenset({
+    "homie", "homies", "tyranny", "honk", "honks", "hunky", "shanty", "coors", "roastin", "piker", "pikers", "dorky",
+    "pokis", "mabus", "goofs", "chinos", "poops", "hobos", "goons", "spock", "dikes", "chik", "kikis", "spicy",
+    "jinks", "coops", "mongo",
+})
 # Innocent neighbours of slurs: the slur match is dropped when one of these surrounds it.
 SLUR_HOMONYMS: dict[str, str] = {
     "fag": r"(?:fag|fags)\s+(?:break|packet|end|ends|ash|butt|papers)|(?:a|for a|another|his|her|my|roll a|"
            r"rolled a|smoke a|smoking a|light a|lit a|the odd)\s+fags?\b|\bfags?\s+and\s+(?:booze|beer|lager)",
     "fags": r"(?:packet|pack|box|twenty|20|cheap|duty[- ]free|smuggled|smuggling)\s+(?:of\s+)?fags",
     "homo": r"homo\s+(?:sapiens|erectus|neanderthalensis|habilis|economicus|ludens|deus)",
-    "spastic": r"spastic\s+(?:colon|paraplegia|diplegia|cerebral|muscles?)",
+    "spastic": r"spastic\s+(?:colon|paraplegia|diplegia|hemiplegia|quadriplegia|tetraplegia|cerebral|muscles?|gait|"
+               r"bladder|dysphonia|type|form)",
     "retard": r"(?:to|will|may|might|could|can|would|which|that|does|did)\s+retard\b",
     "coon": r"coon\s+(?:hound|hounds|dog|dogs|cat|cats|skin)|maine\s+coon|coon\s+cheese",
     "jap": r"\bjap\s+(?:silk|lacquer)",
-    "dyke": r"dyke\s+(?:road|lane|street|dam|wall|walls|path)|(?:dutch|offa's|devil's|sea|along the)\s+dyke",
+    "dyke": r"dyke\s+(?:road|lane|street|dam|wall|walls|path|gave|burst|broke|collapsed|failed|held|holds|overflowed|"
+            r"was\s+breached|protects?|protected|runs?|ran|along|around|between|against)|(?:dutch|offa's|devil's|sea|"
+            r"along the|flood|river|drainage|old)\s+dyke",
+    "faggot": r"faggots?\s+(?:and\s+(?:peas|mash|chips|gravy)|of\s+(?:sticks|wood|twigs|brushwood|firewood)|"
+              r"in\s+gravy)|"
+              r"(?:welsh|pork|beef|brains?\s+and)\s+faggots?",
+    "faggots": r"faggots\s+(?:and\s+(?:peas|mash|chips|gravy)|in\s+gravy)|(?:welsh|pork|beef)\s+faggots",
     "mong": r"\bhmong\b",
+    "poof": r"(?:^|[.!?]\s|and\s|then\s|just\s|went\s)poof\b|\bpoof\s*[,.!…]+\s*(?:and|it|gone|just|vanished|there|"
+            r"like|the|that)\b|\bpoof\s+(?:and|it's|its|it|gone|just|vanished|there)\b",
     "wog": r"golliwog",
     "yid": r"yid(?:s)?\s+army|yiddish",
     "majus": r"majuscule",
@@ -277,6 +298,11 @@ ATTRIBUTES = (
     r"incapable\s+of", r"too\s+(?:stupid|thick|dumb|primitive|backward)", r"unfit\s+to",
     r"(?:can't|cannot|can\s+never)\s+be\s+trusted", r"a\s+(?:curse|plague)\s+on", r"retarded", r"brain-?dead",
     r"should\s+be\s+ashamed\s+of\s+(?:themselves|being)", r"shit\s+at\s+everything", r"nothing\s+but\s+trouble",
+    r"dishonest", r"deceitful", r"disgraces?", r"hypocrites", r"ignorant", r"arrogant", r"selfish", r"losers",
+    r"frauds", r"defective", r"abnormal", r"despicable", r"contemptible", r"loathsome", r"wretched", r"pitiful",
+    r"dirtbags", r"idiotic", r"imbeciles", r"cretins", r"(?:a\s+)?(?:pack|bunch|gang)\s+of\s+(?:liars|thieves|crooks)",
+    r"scam",  # "are sc4m": leetspeak folds the 4 to an "a", but said of a group it is "scum"
+    r"nothing\s+but\s+(?:a\s+)?(?:burdens?|drains?|problems?|trouble|waste|parasites|leeches|nuisance)",
 )
 # Weaker: hostile generalisations that are also heard in heated but permissible argument.
 ATTRIBUTES_WEAK = (
@@ -285,6 +311,7 @@ ATTRIBUTES_WEAK = (
     r"a\s+joke", r"clowns", r"taking\s+over", r"replacing\s+us", r"(?:are|is)\s+all\s+the\s+same",
     r"brainwashed", r"an\s+embarrassment", r"(?:hate|hates)\s+(?:us|our\s+(?:country|way\s+of\s+life|values))",
     r"(?:ruining|destroying|wrecking|poisoning|polluting)\s+(?:this|our|the|every|britain|england|europe)",
+    r"(?:will|are\s+going\s+to|are\s+gonna)\s+(?:soon\s+)?outnumber\s+us",
 )
 # Words for hating a group: "I hate X", "X disgust me".
 # Only the writer's own hatred: "she hates women" reports someone else's (an accusation, not an attack).
@@ -293,8 +320,11 @@ EMOTION_BEFORE = (
     r"(?:can't|cannot|can\s+not)\s+(?:stand|bear|stomach|tolerate)", r"(?:am|i'm|im)\s+(?:sick|tired)\s+of",
     r"sick\s+of", r"fed\s+up\s+with", r"(?:never|wouldn't|would\s+not|won't|will\s+not|don't|do\s+not)\s+(?:ever\s+)?"
     r"(?:trust|hire|employ|date|marry|befriend|work\s+with|live\s+near|rent\s+to|vote\s+for|sit\s+next\s+to|serve|let\s+my\s+(?:kids?|children|daughter|son)\s+(?:near|play\s+with))",
-    r"wish\s+there\s+were\s+no", r"want\s+nothing\s+to\s+do\s+with", r"fuck", r"screw", r"to\s+hell\s+with",
-    r"nothing\s+(?:is\s+)?(?:worse|more\s+disgusting|more\s+pathetic)\s+than", r"(?:disdain|contempt|hatred|"
+    r"wish\s+there\s+were\s+no", r"(?:can't|cannot|can\s+never|could\s+never|should\s+never)\s+(?:ever\s+)?trust",
+    r"want\s+nothing\s+to\s+do\s+with", r"fuck", r"screw", r"to\s+hell\s+with",
+    r"nothing\s+(?:is\s+)?(?:worse|more\s+disgusting|more\s+pathetic)\s+than",
+    r"(?:nothing|no\s+one|nobody)\s+(?:disgusts|sickens|repulses|revolts|angers|infuriates|annoys)\s+me\s+more\s+than",
+    r"(?:disgusted|sickened|repulsed|revolted|nauseated)\s+by", r"(?:disdain|contempt|hatred|"
     r"loathing|disgust)\s+(?:for|of|towards)", r"(?:will|would)\s+never\s+(?:respect|accept|tolerate|like|love)",
     r"nothing\s+but\s+(?:hatred|contempt|disgust)\s+for",
 )
@@ -330,6 +360,7 @@ THREAT_AFTER = (
     r"(?:need|needs)\s+(?:a\s+)?(?:bullet|bullets|the\s+rope)",
     r"should\s+(?:all\s+)?be\s+(?:lined\s+up|put\s+(?:up\s+)?against\s+a\s+wall|taken\s+out\s+and\s+shot)",
     r"were\s+all\s+dead", r"(?:are|is|would\s+be)\s+better\s+off\s+dead",
+    r"(?:get|gets|got)\s+what\s+(?:they|he|she)\s+(?:deserve|deserves|deserved)", r"(?:get|gets)\s+what's\s+coming",
 )
 # Implicit derogation that no single word carries: where a group "belongs", how it should be kept.
 IMPLICIT_AFTER = (
@@ -339,18 +370,25 @@ IMPLICIT_AFTER = (
     r"(?:should|must|need\s+to|needs\s+to|ought\s+to)\s+(?:all\s+)?be\s+(?:kept|locked|put|caged)\s+(?:up\s+)?in\s+"
     r"(?:cages|zoos|camps|ghettos|asylums|the\s+kitchen)",
     r"(?:don't|do\s+not|doesn't)\s+belong\s+in\s+(?:a\s+)?(?:civilised|civilized|decent|modern|normal|our)\s+"
-    r"(?:society|country|world)", r"(?:should|must)\s+(?:just\s+)?stay\s+in\s+(?:the\s+kitchen|their\s+caves?|"
+    r"(?:society|country|world)",
+    r"(?:should|must|need\s+to|needs\s+to|ought\s+to|have\s+to|can)\s+(?:all\s+)?(?:just\s+)?stay\s+"
+    r"in\s+(?:the\s+kitchen|their\s+caves?|"
     r"the\s+jungle|the\s+closet|their\s+(?:own\s+)?(?:countries|country|holes?))",
     r"(?:are|is)\s+a\s+(?:drain|blight|stain|burden|curse)\s+on\s+(?:society|the\s+country|this\s+country|us|humanity|"
     r"the\s+nhs|the\s+economy|the\s+world|everyone)",
     r"(?:are|is)\s+(?:a\s+)?(?:mistakes?|accidents?)\s+(?:of|by)\s+(?:nature|god|evolution)",
     r"(?:are|is)\s+(?:an\s+)?evolutionary\s+(?:dead\s+ends?|failures?|throwbacks?)",
+    r"(?:will|are\s+going\s+to|are\s+gonna|want\s+to|plan\s+to)\s+(?:\w+\s+)?(?:outbreed|out-breed|replace)\s+"
+    r"(?:us|the\s+natives?|the\s+locals|white\s+people|the\s+british|europeans|christians)",
+    r"(?:are|is)\s+(?:\w+\s+)?(?:outbreeding|out-breeding|replacing)\s+(?:us|the\s+natives?|the\s+locals|white\s+people|"
+    r"the\s+british|europeans|christians)",
 )
 # Exclusion: "deport the X", "X out", "X should go back", "X don't belong here".
 EXCLUDE_BEFORE = (
     r"deport", r"expel", r"ban", r"ban\s+all", r"remove", r"kick\s+out", r"throw\s+out", r"send\s+back",
     r"ship\s+(?:back|out|off)", r"keep\s+out", r"lock\s+up", r"round\s+up", r"intern", r"sterili[sz]e",
-    r"segregate", r"get\s+(?:rid\s+of|out)", r"no\s+more", r"stop\s+letting\s+in", r"stop\s+(?:all\s+)?(?:the\s+)?"
+    r"segregate", r"get\s+(?:rid\s+of|out)", r"(?:got|getting|gets)\s+rid\s+of", r"no\s+more", r"stop\s+letting\s+in",
+    r"stop\s+(?:all\s+)?(?:the\s+)?"
     r"(?:immigration\s+of)",
 )
 EXCLUDE_AFTER = (
@@ -385,7 +423,8 @@ GO_BACK = (r"(?:go|fuck\s+off|piss\s+off|get|sod\s+off|bugger\s+off|send\s+(?:th
 NEGATED_POSITIVE_AFTER = (
     r"lives\s+(?:don't|do\s+not|doesn't|does\s+not)\s+matter", r"(?:are|is)\s+not\s+(?:even\s+)?(?:human|people)",
     r"(?:aren't|isn't)\s+(?:even\s+)?(?:human|people)",
-    r"(?:don't|do\s+not|doesn't|does\s+not)\s+deserve\s+(?:rights|any\s+rights|equal\s+rights|respect|to\s+live|"
+    r"(?:don't|do\s+not|doesn't|does\s+not)\s+deserve\s+(?:any\s+|equal\s+|basic\s+|a\s+shred\s+of\s+|an\s+ounce\s+of\s+|"
+    r"our\s+)?(?:rights|respect|to\s+live|"
     r"to\s+exist|to\s+be\s+here|a\s+place|anything|to\s+be\s+treated|human\s+rights|to\s+vote|to\s+breathe)",
     r"have\s+no\s+right\s+to\s+(?:exist|live|be\s+here)", r"(?:are|is)\s+not\s+equal\s+to",
     r"will\s+never\s+be\s+(?:real|proper|true|equal|british|english|european|one\s+of\s+us|welcome)",
@@ -401,6 +440,49 @@ NEGATED_POSITIVE_AFTER = (
 )
 # The only good X is a dead X; a good X is a dead X.
 GOOD_DEAD = r"(?:the\s+only\s+)?good\s+({G})\s+(?:is|are)\s+(?:a\s+)?dead(?:\s+({G}))?"
+
+# Wishing a group gone: the place "would be paradise if there were no X", "better off without X", "if only X
+# were all dead". {G} is a protected group; the patterns run only when one of WISH_GONE_WORDS is present.
+_NICER = (r"(?:better|nicer|safer|happier|cleaner|healthier|richer|wealthier|calmer|quieter|stronger|greater|great|"
+          r"purer|paradise|perfect|heaven|lovely|peaceful|wonderful|fine|a\s+(?:better|nicer|safer|happier)\s+place)")
+_GONE = (r"(?:dead|gone|extinct|wiped\s+out|exterminated|deported|sent\s+back|removed|killed|eradicated|"
+         r"eliminated|dying|rotting)")
+_EVERY = r"(?:all\s+|the\s+|those\s+|these\s+|all\s+the\s+|all\s+those\s+|every\s+(?:single\s+)?|each\s+|any\s+)?"
+WISH_GONE = (
+    rf"{_NICER}\s+(?:off\s+)?without\s+{_EVERY}(?P<g>{{G}})",
+    rf"{_NICER}\s+if\s+there\s+(?:were|was|are|is)\s+no\s+(?:more\s+)?(?P<g>{{G}})",
+    rf"{_NICER}\s+if\s+we\s+(?:got|get|had\s+got|could\s+get)\s+rid\s+of\s+{_EVERY}(?P<g>{{G}})",
+    rf"{_NICER}\s+if\s+{_EVERY}(?P<g>{{G}})\s+(?:(?:were|was|are|got)\s+(?:all\s+)?{_GONE}|(?:all\s+)?(?:died|"
+    rf"disappeared|vanished|went\s+back))",
+    rf"if\s+only\s+{_EVERY}(?P<g>{{G}})\s+(?:were|would|could)\s+(?:all\s+|just\s+){{{{0,2}}}}(?:{_GONE}|die|"
+    rf"disappear|vanish|go\s+away|drop\s+dead)",
+    rf"why\s+(?:can't|cannot|don't|won't)\s+{_EVERY}(?P<g>{{G}})\s+(?:all\s+|just\s+){{{{0,2}}}}(?:disappear|vanish|die|"
+    rf"drop\s+dead|go\s+away|fuck\s+off|piss\s+off)",
+    rf"(?:wish|hope|pray)\s+(?:that\s+)?{_EVERY}(?P<g>{{G}})\s+(?:would\s+|will\s+)?(?:all\s+|just\s+){{{{0,2}}}}(?:die|"
+    rf"died|drop\s+dead|disappear(?:ed)?|vanish(?:ed)?|(?:were|was|get|got)\s+{_GONE})",
+    r"(?:world|country|europe|britain|planet|society|town|city)\s+(?:needs|could\s+do\s+with|would\s+be\s+better\s+"
+    r"with)\s+(?:far\s+|a\s+lot\s+|many\s+|way\s+)?fewer\s+(?P<g>{G})",
+)
+WISH_GONE_WORDS = frozenset({"without", "if", "only", "wish", "hope", "pray", "fewer", "why"})
+
+# Replacement rhetoric: a group "will turn this town into <their country>" (or into a ghetto, a war zone).
+TAKEOVER_PLACES = (
+    r"(?:(?:a|an|another|the\s+next|little|mini|a\s+little|a\s+mini|a\s+new|a\s+second)[\s-]+)?"
+    r"(?:(?:third[- ]world\s+)?"
+    r"(?:ghetto|slum|caliphate|sharia\s+state|shithole|hellhole|dump|war\s*zone|no-?go\s+(?:zone|area)|jungle|"
+    r"zoo|favela|refugee\s+camp|toilet|cesspit|country|hole|town|city)|third[- ]world|"
+    r"mogadishu|somalia|pakistan|karachi|islamabad|lahore|bangladesh|dhaka|india|delhi|mumbai|afghanistan|kabul|"
+    r"baghdad|iraq|syria|damascus|beirut|lebanon|gaza|tehran|iran|saudi(?:\s+arabia)?|riyadh|yemen|libya|tripoli|"
+    r"africa|lagos|nigeria|eritrea|sudan|morocco|marrakech|algeria|algiers|tunisia|turkey|istanbul|albania|tirana|"
+    r"romania|bucharest|bulgaria|poland|warsaw|mexico|tijuana|jamaica|kingston|china|beijing|israel|tel\s+aviv|"
+    r"jerusalem|the\s+middle\s+east|londonistan|eurabia)"
+)
+TAKEOVER = (
+    rf"(?P<g>{{G}})\s+(?:will|would|'ll|are|is|were|was|keep|are\s+going\s+to|are\s+gonna|have|has|had|already|soon|"
+    rf"slowly)?\s*(?:have\s+|already\s+|soon\s+|slowly\s+)?(?:turn|turned|turning|make|made|making|transform|"
+    rf"transformed|transforming|change|changed|changing)\s+(?:\w+\s+){{{{0,4}}}}?into\s+(?:{TAKEOVER_PLACES})(?![\w'])"
+)
+TAKEOVER_WORDS = frozenset({"into"})
 
 # --- stance cues ------------------------------------------------------------------------------------------
 NEGATORS = frozenset({

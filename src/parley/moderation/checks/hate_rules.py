@@ -21,13 +21,13 @@ from pathlib import Path
 from parley.moderation.checks import hate_lexicon as lx
 from parley.moderation.checks.phrases import PhraseSet
 from parley.moderation.checks.stance import SPEECH_FRAME, is_quoted, sentence_stance
-from parley.moderation.checks.tokens import Canon, Lexicon, canonicalise, load_known_words
+from parley.moderation.checks.tokens import QUOTES, Canon, Lexicon, canonicalise, load_known_words
 
 # Strength of each kind of hit before mitigation: how surely it is hate when the target is a protected group.
 STRENGTH = {
     "threat": 0.95, "dehumanising": 0.9, "negated_positive": 0.85, "emotion": 0.8, "exclusion": 0.8,
     "attribute": 0.75, "gendered": 0.75, "attribute_weak": 0.45, "attributive": 0.75, "profane": 0.6,
-    "implicit": 0.75, "go_back": 0.85,
+    "implicit": 0.75, "go_back": 0.85, "wish_gone": 0.85,
 }
 
 # Gap words between a group and what is said of it.
@@ -48,7 +48,7 @@ _FILLER = frozenset({"all", "just", "so", "such", "really", "basically", "litera
 _FILLER_BEFORE = frozenset({"all", "the", "these", "those", "every", "each", "any", "of", "a", "an", "more",
                             "fucking", "bloody", "filthy", "dirty", "stinking", "damn", "last", "single", "one",
                             "some", "many", "few", "such", "off", "out", "them", "lot",
-                            "goddamn", "effing", "next", "remaining", "rest", "f*cking", "frigging"})
+                            "goddamn", "effing", "next", "first", "remaining", "rest", "f*cking", "frigging"})
 # Gap words that make the group the victim of what follows ("treated like animals"): the hit is kept, as
 # mitigated, so that the combiner knows the hateful word is there but not said of the group.
 _VICTIM = frozenset({"treated", "treat", "treating", "living", "lived", "live", "kept", "herded", "caged", "housed",
@@ -66,14 +66,25 @@ _BREAK = frozenset({"by", "from", "against", "for", "about", "toward", "towards"
                     "defend", "defending", "help", "helping"})
 _INTENSIFIER_NEGATIONS = re.compile(r"nothing but|no better than|no more than|none other than|no less than|"
                                     r"not only|not just|never anything but|no different from|no different than")
-_FIRST_PERSON = frozenset({"i'm", "im", "i", "am", "as", "we", "we're", "us", "our", "my", "fellow", "myself",
+_FIRST_PERSON = frozenset({"i'm", "im", "am", "as", "we", "we're", "us", "our", "my", "fellow", "myself",
                            "ourselves"})
 # "I'm a", "as a proud", "we": the writer names their own group (identity words may stack: "a gay Muslim").
 _IDENTITY_PREFIX = re.compile(
     r"(?:^|\s)(?:i'm|im|i\s+am|as\s+an?|we're|we\s+are|we|us|fellow|proud|my|our)(?:\s+(?:an?|proud|practising|"
     r"practicing|british|young|old|fellow|other|" + "|".join(sorted(lx.ADJECTIVE_GROUPS)) + r"))*\s*$")
-_RECLAIMABLE = frozenset({"nigga", "niggas", "niggaz", "dyke", "dykes", "fag", "fags", "homo", "homos", "poof",
-                          "queer", "yid", "yids", "tranny", "cripples", "faggot", "faggots"})
+_RECLAIMABLE = frozenset({"nigga", "niggas", "niggaz", "niggah", "niggahs", "dyke", "dykes", "fag", "fags", "homo",
+                          "homos", "poof", "queer", "yid", "yids", "tranny", "cripples", "faggot", "faggots"})
+# Words that make a first-person sentence an attack, not a reclaimed self-description ("we hate faggots").
+_HOSTILE_VERBS = frozenset({"hate", "despise", "loathe", "detest", "kill", "fuck", "shoot", "beat", "hang", "burn",
+                            "deport", "ban", "smash", "stab", "gas", "hunt", "against"})
+# A reclaimable slur said of oneself: "proud to be a dyke", "being a dyke is", "dykes on bikes", "... and proud"
+# (not "proud to be a dyke hater").
+_SELF_NAMING_BEFORE = re.compile(r"(?:^|\s)(?:proud(?:\s+to\s+be)?(?:\s+an?)?|being(?:\s+an?)?|a\s+proud)$")
+_SELF_NAMING_AFTER = re.compile(r"(?:and\s+proud|on\s+bikes|pride|like\s+(?:me|us))\b")
+_AGAINST_AFTER = frozenset({"hater", "haters", "basher", "bashers", "bashing", "killer", "killers", "hunter",
+                            "hunting"})
+# "gay people like me": the writer counts themself in the group they name.
+_IDENTITY_SUFFIX = re.compile(r"^\s*like\s+(?:me|us|myself|ourselves)\b")
 _INDIVIDUAL = frozenset({"that", "this", "his", "her", "my", "your", "our", "their"})
 # "kick them all out", "send the X back" ("get them out" is left out: it is as often a rescue).
 _SPLIT_VERBS = ("kick", "throw", "send", "ship", "boot", "chuck", "force", "drive", "turf", "fuck", "lock", "keep",
@@ -94,13 +105,32 @@ _FUNCTION_WORDS = frozenset({
     "me", "him", "her", "us", "them", "this", "these", "those", "there", "here", "gets", "got", "says", "said",
     "just", "ever", "always", "also", "too", "anywhere", "again", "alive", "around", "like", "than",
 })
-_SEEN_SINGULAR = frozenset({"muslim", "moslem", "jew", "arab", "kurd", "immigrant", "migrant", "refugee",
+_SEEN_SINGULAR = frozenset({"muslim", "moslem", "jew", "arab", "kurd", "immigrant", "migrant", "refugee", "gypsy",
                             "foreigner", "asylum seeker", "woman", "gay man", "lesbian", "homosexual", "hindu", "sikh",
                             "sunni", "shia", "shiite"})
 _PRONOUNS = ("every single one of them", "every one of them", "all of them", "these people", "those people",
              "such people", "their kind", "that lot", "this lot", "them lot", "these ones", "those ones",
-             "these types", "their lot", "they", "them", "theyre", "they're")
+             "these types", "their lot", "they", "them", "theyre", "they're", "they'll", "they'd", "they've")
 _YOU_GROUP = ("you people", "your kind", "your lot", "your people", "you lot")
+# "They" as the subject of a takeover claim ("they'll have turned this town into ...").
+_THEY = "|they|they'll|they've|these people|those people"
+# Harm done to "the next X I see".
+_HARM = (r"beat\w*|kick\w*|hurt|kill(?:ed)?|shot|shoot|stab\w*|smack\w*|punch\w*|batter\w*|bullet|knife|knifed|hiding|"
+         r"slap\w*|attack\w*|murder\w*|burn\w*|dead|die|pay|regret|kicking|glassed|bottled|run\s+over")
+# What is promised to "every X": "make sure every X in this town suffers".
+_SUFFER = (r"suffers?|suffer|dies?|pays?|bleeds?|burns?|regrets?|gets?\s+(?:hurt|what's\s+coming|beaten|killed)|"
+           r"(?:is|are)\s+(?:hurt|killed|punished|beaten|driven\s+out)|leaves?|leave|disappears?|rots?")
+# What "no X" may not be or have: "no woman can be trusted", "no Muslim is ever honest", "no Jew deserves respect".
+_NO_ONE_DESERVES = (
+    r"(?:can|could|should|will|would)\s+(?:ever\s+|really\s+|truly\s+|possibly\s+)?(?:be\s+)?(?:trusted|believed|"
+    r"respected|civili[sz]ed|integrated|equal|welcome|allowed\s+(?:in|into|here|near|to\s+(?!die|drown|starve|suffer|"
+    r"freeze|go\s+hungry|be\s+\w+ed)\w+))|"
+    r"(?:is|are|was)\s+(?:ever\s+|really\s+|truly\s+)?(?:trustworthy|honest|decent|intelligent|clever|smart|"
+    r"innocent|equal|human|civili[sz]ed|welcome|worth\s+(?:anything|saving|it|the\s+trouble)|a\s+good\s+\w+|"
+    r"(?:fit|qualified|capable|good\s+enough|clever\s+enough|smart\s+enough)\s+(?:to|for|of))|"
+    r"deserves?\s+(?:any\s+|equal\s+)?(?:rights|respect|to\s+live|to\s+be\s+here|a\s+job|a\s+vote|to\s+vote|"
+    r"citizenship|dignity|kindness|protection)"
+)
 
 
 @dataclass(frozen=True)
@@ -134,6 +164,7 @@ class Analysis:
     nonprotected_attack: bool = False
     individual_attack: bool = False
     first_person_identity: bool = False
+    own_group_only: bool = False  # every group named is the writer's own ("as a Shia, ...")
     counter: bool = False
     focus: tuple[int, int] | None = None  # the first sentence naming a protected group (normalised text)
 
@@ -214,6 +245,9 @@ class HateRules:
             ("profane", (r"fucking", r"bloody", r"goddamn", r"effing", r"fuckin", r"frigging", r"sodding")))
             for fragment in _longest_first(words)])
         group_alt = rf"(?:{_alternation(protected)}|{adjectives}\s+(?:{people}))"
+        # The same, with each adjective bound to its noun: "black people", never "black" alone ("black pepper").
+        strict = rf"(?:{_alternation(protected)}|(?:{adjectives})\s+(?:{people}))"
+        one = rf"(?:{strict}|(?:{adjectives})\s+(?:{_alternation(lx.PERSON_NOUNS)}))"
         # Each special pattern runs only when one of its trigger words is in the comment.
         g = group_alt
         self._specials = [
@@ -235,6 +269,26 @@ class HateRules:
             ("threat", {"let"}, re.compile(
                 rf"(?<![\w'])let\s+(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?P<g>{g}|them)\s+(?:all\s+)?"
                 rf"(?:drown|die|rot|burn|starve|sink)(?![\w'])")),
+            # "I'll make sure every X in this town suffers": harm promised to each member of the group
+            ("threat", {"sure", "ensure", "see"}, re.compile(
+                rf"(?<![\w'])(?:make\s+sure|see\s+to\s+it|ensure)\s+(?:that\s+)?(?:every|all|each|any|the|those|these)\s+"
+                rf"(?:single\s+|last\s+|of\s+the\s+)?(?P<g>{one})\s+(?:\w+\s+){{0,5}}?(?:{_SUFFER})(?![\w'])")),
+            # "why do we even let X in?": a question that argues for keeping a group out
+            ("exclusion", {"let", "letting", "allow", "allowing"}, re.compile(
+                rf"(?<![\w'])why\s+(?:do|did|does|are|would|should|must|the\s+hell\s+do)\s+(?:we|they|you|britain|europe|"
+                rf"the\s+government|this\s+country)\s+(?:even\s+|still\s+|keep\s+|ever\s+)?(?:let|letting|allow|"
+                rf"allowing)\s+(?:any\s+|all\s+|the\s+|these\s+|those\s+|more\s+|so\s+many\s+)?(?P<g>{strict})\s+"
+                rf"(?:in|into|here|over)(?![\w'])")),
+            # "no X can ever be trusted": "no" turns a positive predicate into a denial for the whole group
+            ("negated_positive", {"no"}, re.compile(
+                rf"(?<![\w'])no\s+(?P<g>{one})\s+(?:{_NO_ONE_DESERVES})(?![\w'])")),
+            # "the next gay man I see is getting a beating": a threat against whoever of the group comes along
+            ("threat", {"next", "first"}, re.compile(
+                rf"(?<![\w'])(?:next|first)\s+(?P<g>{one})\s+(?:that\s+|who\s+)?(?:i|we)\s+(?:see|meet|find|catch|spot|run\s+into)"
+                rf"\s+(?:\w+\s+){{0,4}}?(?:{_HARM})(?![\w'])")),
+            *(("wish_gone", lx.WISH_GONE_WORDS, re.compile(rf"(?<![\w']){p.format(G=strict)}(?![\w'])"))
+              for p in lx.WISH_GONE),
+            ("implicit", lx.TAKEOVER_WORDS, re.compile(rf"(?<![\w']){lx.TAKEOVER.format(G=strict + _THEY)}")),
         ]
         self._go_back = _bounded(lx.GO_BACK)
         self._slur_multi = _bounded(_alternation([s for s in lx.SLURS if " " in s]))
@@ -245,7 +299,10 @@ class HateRules:
         targets |= FUZZY_WORDS | {a for a in lx.ADJECTIVE_GROUPS if len(a) >= 4}
         exact = {s for s in lx.SLURS if " " not in s} | set(lx.PEOPLE_NOUNS) | set(lx.GENDERED_INSULTS) | PROFANITY
         segment = set(targets) | SEGMENT_WORDS | set(lx.PEOPLE_NOUNS) | set(lx.ADJECTIVE_GROUPS) | PROFANITY
-        self.lexicon = Lexicon(targets, known_words, segment, exact)
+        people = frozenset(protected) | frozenset(lx.PEOPLE_NOUNS) | frozenset(lx.PERSON_NOUNS)
+        self.lexicon = _HateLexicon(targets, known_words, segment, exact,
+                                    anchors=frozenset(lx.PEOPLE_NOUNS) | frozenset(lx.ADJECTIVE_GROUPS),
+                                    people=people | frozenset(lx.ADJECTIVE_GROUPS))
 
     # --- public ------------------------------------------------------------------------------------------
 
@@ -258,10 +315,12 @@ class HateRules:
         result = Analysis()
         mentions = self.mentions(canon, title_lower)
         result.protected_mention = any(m.kind == "protected" for m in mentions)
-        result.first_person_identity = any(
-            m.kind == "protected" and _IDENTITY_PREFIX.search(canon.text[canon.starts[max(0, m.first - 5)]:
-                                                                         canon.starts[m.first]])
-            for m in mentions)
+        named = [m for m in mentions if m.kind == "protected" and "(" not in m.words]
+        own = [m for m in named if _IDENTITY_PREFIX.search(canon.text[canon.starts[max(0, m.first - 5)]:
+                                                                      canon.starts[m.first]])
+               or _IDENTITY_SUFFIX.match(canon.text_of(m.last, m.last + 3))]
+        result.first_person_identity = bool(own)
+        result.own_group_only = bool(own) and len(own) == len(named)
         stances = _Stances(canon)
         named = [m for m in mentions if m.kind == "protected" and canon.tokens]
         if named:
@@ -288,7 +347,7 @@ class HateRules:
         self._coded_hits(canon, stances, result)
         # Counter-speech counts where it can matter: in a sentence that names a group or holds a hit (the
         # sentences whose stance has been looked up already).
-        result.counter = any(stances[s].counter for s in set(spans) | set(stances))
+        result.counter = any(stances[s].counter or stances[s].defending for s in set(spans) | set(stances))
         return result
 
     # --- mentions ----------------------------------------------------------------------------------------
@@ -355,6 +414,9 @@ class HateRules:
             elif kind == "non":
                 raw.append(Mention(i, last, "nonprotected", "", phrase))
             elif kind == "you":
+                if last < n and words[last] == "of":
+                    i = last
+                    continue  # "your kind of stupid": an idiom, not a group
                 raw.append(Mention(i, last, "you_group", "", phrase, 0.6))
             elif kind == "pron":
                 raw.append(Mention(i, last, "pronoun", "", phrase))
@@ -391,7 +453,9 @@ class HateRules:
             return Mention(mention.first, mention.last, "protected", title_groups[0],
                            f"{mention.words} (the article's subject)", 0.6 * mention.weight)
         if mention.kind == "you_group":
-            return Mention(mention.first, mention.last, "protected", "", mention.words, mention.weight)
+            # "you people" with no group named in the comment or the article: the readers being answered, an
+            # insult for the personal-attack rule, not a group the writer has pointed at
+            return Mention(mention.first, mention.last, "individual", "", mention.words)
         return Mention(mention.first, mention.last, "unresolved", "", mention.words)
 
     @lru_cache(maxsize=512)  # noqa: B019 - one rules object per process; titles repeat across comments
@@ -414,6 +478,8 @@ class HateRules:
         gap = [t.text for t in canon.tokens[mention.last:first]]
         if any(word in _BREAK for word in gap):
             return
+        if sum(word in QUOTES for word in gap) % 2 and is_quoted(canon, mention.first, mention.last, *sentence):
+            return  # "'Women are a plague' is a disgusting thing to say": the predicate is outside the quotation
         words = set(gap)
         if words & (_VICTIM | _REPORTED):
             if kind in ("dehumanising", "attribute", "attribute_weak", "gendered") and len(gap) <= 5:
@@ -437,7 +503,8 @@ class HateRules:
                 return
         gap_text = _INTENSIFIER_NEGATIONS.sub(" ", " ".join(gap))
         negated = any(word in lx.NEGATORS for word in gap_text.split())
-        pre = [canon.tokens[i].text for i in range(max(sentence[0], mention.first - 3), mention.first)]
+        pre = _unrhetorical(canon, sentence,
+                            [canon.tokens[i].text for i in range(max(sentence[0], mention.first - 3), mention.first)])
         if ("not" in pre and "all" in pre) or (pre[-1:] == ["no"] and kind != "exclusion") or "nobody" in pre:
             negated = True
         if set(pre[-2:]) & (lx.NEGATORS - {"no"}) and not set(pre[-2:]) & {",", ";", ":", "-"}:
@@ -449,7 +516,7 @@ class HateRules:
         sentence = canon.sentence_of(first)
         if sentence is None:
             return
-        candidates = [m for m in mentions if m.first >= last and m.last <= sentence[1] and m.first - last <= 4]
+        candidates = [m for m in mentions if m.first >= last and m.last <= sentence[1] and m.first - last <= 5]
         if not candidates:
             return
         mention = candidates[0]
@@ -458,7 +525,7 @@ class HateRules:
             return
         if kind == "attributive" and len(gap) > 1:
             return
-        pre = [canon.tokens[i].text for i in range(max(sentence[0], first - 3), first)]
+        pre = _unrhetorical(canon, sentence, [canon.tokens[i].text for i in range(max(sentence[0], first - 3), first)])
         negated = any(w in lx.NEGATORS for w in pre) and "why" not in pre
         self._record(canon, kind, (first, last), mention, negated, sentence, stances, result,
                      span=(first, max(last, mention.last)) if kind != "attributive" else (first, last))
@@ -506,7 +573,7 @@ class HateRules:
 
     def _mitigation(self, canon: Canon, first: int, last: int, sentence, stances) -> str | None:
         stance = stances[sentence]
-        if stance.counter:
+        if stance.counter or stance.defending:
             return "counter"
         if is_quoted(canon, first, last, *sentence):
             return "quoted"
@@ -541,7 +608,11 @@ class HateRules:
             if guard.search(window):
                 return "homonym"
         pre = [canon.tokens[i].text for i in range(max(sentence[0], first - 3), first)]
-        if slur in _RECLAIMABLE and (set(pre) & _FIRST_PERSON):
+        after = canon.tokens[last].text if last < sentence[1] else ""
+        if slur in _RECLAIMABLE and not set(pre) & _HOSTILE_VERBS and after not in _AGAINST_AFTER and (
+                set(pre) & _FIRST_PERSON
+                or _SELF_NAMING_BEFORE.search(canon.text_of(max(sentence[0], first - 4), first))
+                or _SELF_NAMING_AFTER.match(canon.text_of(last, min(sentence[1], last + 3)))):
             return "reclaimed"
         context = " ".join(pre[-2:])
         if re.search(r"called me|calling me|call me|called us|calls me|was called|were called|been called|"
@@ -559,6 +630,81 @@ class HateRules:
             if sentence is not None:
                 mitigation = self._mitigation(canon, first, min(last, sentence[1]), sentence, stances)
             result.hits.append(Hit("coded", canon.norm_span(first, last), category, "", strength, mitigation))
+
+
+class _HateLexicon(Lexicon):
+    """The shared repairs, plus two evasions that leave a group or an attack word glued to its neighbour.
+
+    Spaced letters that the normaliser joined take the pronoun or article before them along ("I h a t e" reads
+    "ihate", "a p l a g u e" reads "aplague"), and a deleted space may glue a short group word to the next word
+    ("jewsare scum", "peopleare vermin", "hatejews"). A split is kept only where every piece is a lexicon word
+    and one of them names a group, a people noun or an attack word, so ordinary unknown words stay as typed.
+    """
+
+    def __init__(self, *args, anchors: frozenset[str], people: frozenset[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._anchors = frozenset(a for a in anchors if len(a) >= 4)
+        self._people = people
+
+    def _repair(self, word: str) -> str | None:
+        repaired = super()._repair(word)
+        if repaired is not None and _unlike_slur(word, repaired):
+            return None
+        if repaired is not None or not word.isalpha() or len(word) < 5 or self.is_known(word):
+            return repaired
+        if word[0] in "ia" and (word[1:] in self.targets or f"{word[1:]}s" in self.targets):
+            return f"{word[0]} {word[1:]}"
+        if len(word) >= 6:
+            parts = self.segment(word)
+            if parts:
+                return " ".join(parts)
+        return None
+
+    def segment(self, word: str) -> list[str] | None:
+        """The fewest lexicon words that make up ``word``, where one of them is a group, people or attack word."""
+        best: list[list[str] | None] = [None] * (len(word) + 1)
+        best[0] = []
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - self._max_segment), end):
+                head, piece = best[start], word[start:end]
+                if head is not None and piece in self.segment_words and (best[end] is None
+                                                                        or len(head) + 1 < len(best[end])):
+                    best[end] = [*head, piece]
+        parts = best[len(word)]
+        if not parts or len(parts) < 2:
+            return None
+        if parts[0] not in lx.ADJECTIVE_GROUPS and all(p in self._people for p in parts):
+            return None  # "scotsmen", "englishwomen": a compound, not two words run together ("gaypeople" is)
+        if any(p in self._anchors or (p in self.targets and len(p) >= 4) for p in parts):
+            return parts
+        return None
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _unlike_slur(word: str, repaired: str) -> bool:
+    """True when a one-letter repair into a slur swaps one consonant for another ("darty", "goofs"): evasions swap
+    vowels ("faggit", "niggah") or drop and double letters, while a changed consonant is usually another word."""
+    if repaired not in lx.SLURS or len(word) != len(repaired) or sorted(word) == sorted(repaired):
+        return False
+    diff = [(a, b) for a, b in zip(word, repaired, strict=True) if a != b]
+    return len(diff) == 1 and not ({diff[0][0], diff[0][1]} & _VOWELS)
+
+
+_NEGATED_AUXILIARIES = frozenset({"aren't", "isn't", "don't", "doesn't", "wasn't", "weren't", "won't", "wouldn't",
+                                  "can't", "shouldn't", "arent", "isnt", "dont", "doesnt"})
+
+
+def _unrhetorical(canon: Canon, sentence: tuple[int, int], pre: list[str]) -> list[str]:
+    """``pre`` without the negated auxiliary that opens a rhetorical question ("Aren't they just vermin?"):
+    the question asserts what it seems to deny."""
+    opener = canon.tokens[sentence[0]].text
+    ends_in_question = sentence[1] < len(canon.tokens) and canon.tokens[sentence[1]].text == "?"
+    if opener in _NEGATED_AUXILIARIES and ends_in_question and opener in pre:
+        pre = list(pre)
+        pre.remove(opener)
+    return pre
 
 
 def _text_end(canon: Canon, last: int) -> int:
@@ -579,8 +725,9 @@ class _Stances(dict):
 
 # Lexicon words that a misspelling may be repaired into (besides group names and long slurs).
 FUZZY_WORDS = frozenset({
-    "hate", "scum", "kill", "vermin", "cockroaches", "parasites", "animals", "savages", "disgusting", "filthy",
-    "subhuman", "cancer", "plague", "disease", "exterminate", "exterminated", "deport", "deported", "rapists",
+    "hate", "detest", "loathe", "scum", "kill", "vermin", "cockroaches", "parasites", "animals", "savages",
+    "disgusting", "filthy", "subhuman", "cancer", "plague", "disease", "exterminate", "exterminated", "deport",
+    "deported", "rapists",
     "terrorists", "criminals", "inferior", "repulsive", "revolting", "despise", "murder", "gassed", "shoot",
     "shot", "maggots", "rodents", "insects", "leeches", "disgust", "deserve", "garbage", "rubbish",
     "useless", "worthless", "pathetic", "primitive", "barbarians", "infestation", "invaders", "lazy", "stupid",
@@ -609,4 +756,5 @@ def shared_rules(tokenizer_json: Path | None = None) -> HateRules:
     """
     from parley.moderation.encoder import DEFAULT_MODEL_DIR
 
-    return HateRules(load_known_words(tokenizer_json or DEFAULT_MODEL_DIR / "tokenizer.json"))
+    known = load_known_words(tokenizer_json or DEFAULT_MODEL_DIR / "tokenizer.json")
+    return HateRules(known | lx.SLUR_NEAR_MISSES)

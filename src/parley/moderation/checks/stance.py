@@ -49,8 +49,55 @@ COUNTER_FRAME = re.compile(
     r"shame\s+on|i\s+condemn|we\s+condemn|condemn(?:ed|s|ing)?|denounc(?:e|es|ed|ing)|has\s+no\s+place|"
     r"beyond\s+the\s+pale|must\s+be\s+challenged|should\s+be\s+ashamed\s+of\s+(?:this|that|those|these|"
     r"what|saying|writing|posting)|no\s+one\s+should\s+(?:say|call|be\s+called)|"
-    r"nobody\s+should\s+(?:say|call|be\s+called)|(?:is|are|was)\s+a\s+(?:racist|bigoted|hateful)\s+(?:lie|myth|trope))"
+    r"nobody\s+should\s+(?:say|call|be\s+called)|(?:is|are|was)\s+a\s+(?:racist|bigoted|hateful)\s+(?:lie|myth|trope)|"
+    # "I would never say ...", "I don't believe that ...": the writer disowns the claim that follows
+    r"(?:i|we)\s+(?:would|will|'d|'ll)\s+never\s+(?:say|call|claim|suggest|think|describe|pretend)|"
+    r"(?:i|we)\s+(?:don't|do\s+not|never|didn't|did\s+not)\s+(?:think|believe|accept|agree)\s+(?:that|for\s+a\s+"
+    r"(?:second|moment|minute))|"
+    # "it's shameful that people still think ...": deploring what others believe
+    r"(?:shameful|disgusting|appalling|sad|depressing|worrying|terrible|horrifying|frightening|awful|outrageous|"
+    r"sickening|scary|infuriating|a\s+disgrace|a\s+shame|unbelievable|ridiculous|absurd)\s+(?:that|how)\s+"
+    r"(?:(?:so\s+|how\s+|too\s+)?many\s+|some\s+|these\s+|those\s+)?(?:people|folk|commenters|politicians|anyone|someone|"
+    r"he|she|they|"
+    r"papers|the\s+\w+)\s+(?:still\s+|really\s+|actually\s+|can\s+)?(?:think|thinks|believe|believes|say|says|"
+    r"claim|claims|feel|feels|assume|assumes|pretend|pretends|treat|treats|call|calls|describe|describes)|"
+    r"(?:sick|tired|weary|fed\s+up)\s+(?:of|with)\s+(?:hearing|seeing|reading)\s+(?:people|politicians|commenters|"
+    r"pundits|papers|the\s+media|him|her|them|folk|everyone)\s+(?:say|said|call|calling|claim|claiming|describe|"
+    r"describing|blame|blaming|compare|comparing|treat|treating)|"
+    r"if\s+you\s+(?:really\s+|honestly\s+)?(?:think|believe|say|call|claim)\b[^.!?]{0,80}?,?\s+(?:then\s+)?"
+    r"(?:you're|you\s+are|you\s+need)\s+(?:an?\s+|the\s+|part\s+of\s+the\s+)?(?:bigot|racist|idiot|ignorant|problem|"
+    r"wrong|sick|disgusting|help|to\s+read|educating)|"
+    r"if\s+you\s+(?:really\s+|honestly\s+)?(?:think|believe|say|call|claim)\b[^.!?]{0,80}?,?\s+(?:then\s+)?you\s+(?:need|ought|"
+    r"should|must|have)\s+to\s+(?:get\s+out|meet|read|travel|educate|look|grow\s+up|wake\s+up|open|be\s+ashamed|think|"
+    r"take\s+a\s+look|talk)|"
+    # "... is a disgusting thing to say"
+    r"(?:is|are|was|were|'s)\s+(?:a\s+|an\s+|such\s+a\s+)?(?:\w+\s+)?(?:disgusting|vile|horrible|awful|terrible|hateful|racist|"
+    r"bigoted|cruel|ignorant|shameful|appalling|evil|nasty|wicked|dangerous|sick|stupid|hurtful|offensive)\s+(?:thing|"
+    r"things|stuff|way|lie|lies)\s+to\s+(?:say|write|post|think|believe|tweet|chant|call|claim|spread))"
     r"(?![\w'])")
+# Defence of a group: exculpation ("most Kurds have nothing to do with the PKK") and solidarity ("proud to stand
+# with"). Only the hate rule reads it: said of an armed group it would be an apology, not counter-speech.
+DEFENCE = re.compile(
+    r"(?<![\w'])(?:(?:have|has|had)\s+nothing\s+(?:at\s+all\s+|whatsoever\s+)?to\s+do\s+with|"
+    r"(?:are|is|were|was)\s+not\s+(?:responsible|to\s+blame)\s+for|(?:aren't|isn't|weren't|wasn't)\s+(?:responsible|"
+    r"to\s+blame)\s+for|(?:can't|cannot|shouldn't|should\s+not|mustn't)\s+be\s+blamed\s+for|"
+    r"(?:are|is)\s+(?:just\s+as\s+)?(?:appalled|horrified|sickened|disgusted)\s+by|"
+    r"(?:stand|standing|stood|stands)\s+(?:with|by|up\s+for|in\s+solidarity\s+with)|solidarity\s+with|"
+    r"proud\s+to\s+(?:stand|support|welcome|call)|thank\s+you\s+to|(?:grateful|thankful)\s+(?:to|for)|"
+    r"(?:be|is|are|was|were)\s+(?:\w+\s+)?(?:nothing|poorer|worse|weaker|lost|duller|emptier|finished|sunk|"
+    r"stuffed)\s+without|"
+    # sympathy: "no X should have to bury a child", "I hope the families get home"
+    r"should\s+(?:ever\s+)?(?:have\s+to|be\s+(?:allowed|made|forced|left)\s+to)\s+(?:bury|suffer|flee|fear|hide|go\s+hungry|"
+    r"starve|die|drown|beg|sleep\s+rough|live\s+in\s+fear|choose\s+between|freeze|grieve|watch)|"
+    r"(?:hope|pray|wish)\s+(?:that\s+)?(?:\w+\s+){0,7}?(?:get|gets|got|make|makes|are|is|be|stay|stays|find|finds|"
+    r"come|comes)\s+(?:home|safe|safely|justice|peace|better|well|through|asylum|out\s+safely|"
+    r"the\s+(?:help|justice|support|care))|"
+    r"(?:thoughts|prayers|heart|hearts)\s+(?:are\s+|go\s+out\s+|goes\s+out\s+)?(?:with|to)|"
+    # representation: "I'd love to have more X on the board"
+    r"(?:love|like|want|need|welcome)\s+(?:to\s+(?:see|have|hire|elect|welcome)\s+)?more\s+(?:\w+\s+){0,3}?(?:in|on|at|"
+    r"into)\s+(?:the\s+|our\s+|their\s+)?(?:board|boards|government|parliament|cabinet|team|teams|police|nhs|science|"
+    r"tech|politics|office|management|engineering|leadership|senate|congress|council|media|newsrooms?|squad|"
+    r"boardrooms?|workforce|universities|schools))(?![\w'])")
 CONDEMN_PREDICATE = re.compile(
     r"(?<![\w'])(?:is|are|was|were|sounds?|seems?)\s+(?:so\s+|deeply\s+|utterly\s+|just\s+|really\s+|"
     r"absolutely\s+|completely\s+|frankly\s+|simply\s+)?(?:disgusting|vile|racist|wrong|unacceptable|shameful|"
@@ -63,6 +110,7 @@ CONDEMN_PREDICATE = re.compile(
 class SentenceStance:
     counter: bool    # the sentence rejects or condemns what it mentions
     reported: bool   # the sentence reports someone else's words (no condemnation seen)
+    defending: bool = False  # the sentence clears a group of blame or stands with it
 
 
 def sentence_stance(sentence: str) -> SentenceStance:
@@ -71,7 +119,8 @@ def sentence_stance(sentence: str) -> SentenceStance:
     frame = SPEECH_FRAME.search(sentence)
     condemned = frame is not None and (condemn_word or bool(CONDEMN_PREDICATE.search(sentence, frame.end())))
     counter = bool(COUNTER_FRAME.search(sentence)) or condemned
-    return SentenceStance(counter=counter, reported=frame is not None and not counter)
+    return SentenceStance(counter=counter, reported=frame is not None and not counter,
+                          defending=bool(DEFENCE.search(sentence)))
 
 
 def is_quoted(canon: Canon, first: int, last: int, sentence_start: int, sentence_end: int) -> bool:
