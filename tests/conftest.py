@@ -72,3 +72,23 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def verified_login(db):
+    """Sign a staff member in with a session verified by their second factor, as after the code step:
+    ``verified_login(client, user)`` (gives the user an authenticator device if they have none; returns it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def login(client, user):
+        device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is None:
+            device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+        client.force_login(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+        return device
+
+    return login

@@ -51,9 +51,9 @@ def test_audit_log_is_append_only(published):
         AuditEvent.objects.all().delete()
 
 
-def test_admin_approve_and_decline_actions(client, article, make_comment):
+def test_admin_approve_and_decline_actions(client, article, make_comment, verified_login):
     admin = User.objects.create_superuser("editor", password="pw-for-tests")
-    client.force_login(admin)
+    verified_login(client, admin)
     first, second = make_comment("First pending"), make_comment("Second pending")
     response = client.post("/admin/comments/comment/", {"action": "approve", "_selected_action": [first.pk]})
     assert response.status_code == 302

@@ -23,6 +23,10 @@ def login_from(output: str) -> tuple[str, str]:
     return re.search(r"Moderator login: (\S+) / (\S+)", output).groups()
 
 
+def backup_codes_from(output: str) -> list[str]:
+    return re.search(r"backup codes \(each works once\): (.+)", output).group(1).split()
+
+
 @pytest.mark.django_db
 def test_seed_creates_the_demo():
     output = seed()
@@ -63,6 +67,7 @@ def test_seeding_twice_does_not_duplicate():
     counts = (Site.objects.count(), Article.objects.count(), Comment.objects.count(), ApiToken.objects.count())
     output = seed("--base-url", "https://comments.example/")
     assert "already exists" in output and "password unchanged" in output
+    assert "backup codes (each works once)" not in output  # the second factor is unchanged too
     assert "https://comments.example/admin/" in output
     assert (Site.objects.count(), Article.objects.count(), Comment.objects.count(),
             ApiToken.objects.count()) == counts
@@ -70,8 +75,16 @@ def test_seeding_twice_does_not_duplicate():
 
 @pytest.mark.django_db
 def test_moderator_logs_in_with_the_printed_password(client):
-    username, password = login_from(seed())
-    assert client.login(username=username, password=password)
+    output = seed()
+    username, password = login_from(output)
+    codes = backup_codes_from(output)
+    assert len(codes) == 10 and "otpauth://totp/Parley%3Amoderator?secret=" in output
+    assert "http://127.0.0.1:8000/moderate/account/login/" in output
+    response = client.post("/moderate/account/login/", {"username": username, "password": password, "next": "/admin/"})
+    assert response.status_code == 302 and response["Location"].startswith("/moderate/account/verify/")
+    assert client.get("/admin/").status_code == 302  # not yet: the second step is missing
+    response = client.post(response["Location"], {"code": codes[0]})
+    assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/comments/comment/").status_code == 200
     assert client.get("/admin/moderation/auditevent/").status_code == 200
@@ -79,8 +92,10 @@ def test_moderator_logs_in_with_the_printed_password(client):
 
 @pytest.mark.django_db
 def test_reset_sets_a_new_password(client):
-    _, first = login_from(seed())
+    first_output = seed()
+    _, first = login_from(first_output)
     output = seed("--reset", "--password", "a-demo-password-1")
     assert login_from(output) == ("moderator", "a-demo-password-1")
+    assert not set(backup_codes_from(first_output)) & set(backup_codes_from(output))  # new backup codes
     assert not client.login(username="moderator", password=first)
     assert client.login(username="moderator", password="a-demo-password-1")

@@ -39,6 +39,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # single-use backup codes
     "ninja",  # serves the API docs page's assets locally, no CDN
     "parley.apps.articles",
     "parley.apps.comments",
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -117,7 +121,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "moderation:account_login"
 CSRF_FAILURE_VIEW = "parley.errors.csrf_failure"
 
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PRODUCTION)
@@ -164,3 +168,6 @@ PARLEY_THREAD_DEPTH = env_int("PARLEY_THREAD_DEPTH", 4)
 PARLEY_STATUS_LINK_MAX_AGE = env_int("PARLEY_STATUS_LINK_MAX_AGE", 30 * 24 * 3600)
 # How long soft-deleted comments are kept before they may be purged, in days.
 PARLEY_RETENTION_DAYS = env_int("PARLEY_RETENTION_DAYS", 180)
+# Staff (everyone who may use /moderate/ or /admin/) sign in with a password and then a code from an
+# authenticator app or a single-use backup code. Turn it off only for a closed local test set-up.
+PARLEY_STAFF_2FA = env_bool("PARLEY_STAFF_2FA", default=True)

@@ -3,7 +3,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from parley.apps.comments.seo import SITEMAPS, robots_txt
+from parley.apps.moderation.otp import StaffAdminSite
 
+# The admin signs in through the staff login and needs a session verified with the second factor.
+admin.site.__class__ = StaffAdminSite
 admin.site.site_header = "Parley administration"
 admin.site.site_title = "Parley"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from parley.apps.articles import feeds
 from parley.apps.articles.models import ApiToken, Article, ModerationMode, Site, Terms
 from parley.apps.comments.models import Comment, EditorKind, Status
 from parley.apps.comments.services import NewComment, edit_comment, post_comment, set_status
+from parley.apps.moderation import otp
 from parley.demo.comments import CLOSED_ARTICLE, CLOSED_REASON, COMMENTS, DemoComment
 
 DEMO_SLUG = "demo"
@@ -41,6 +42,8 @@ class SeedResult:
     moderator: User
     password: str | None  # set on this run, else None
     token: str | None  # issued on this run, else None
+    otpauth_uri: str | None = None  # the moderator's authenticator key, when set on this run
+    backup_codes: list[str] = field(default_factory=list)  # the moderator's backup codes, when issued on this run
 
     @property
     def featured_article(self) -> Article | None:
@@ -52,7 +55,8 @@ class SeedResult:
 def seed_demo(*, password: str | None = None, reset: bool = False) -> SeedResult:
     """Create the demo site once; always make sure the moderator exists.
 
-    The moderator's password is set when the account is created, with ``reset``, or when ``password`` is given.
+    The moderator's password is set when the account is created, with ``reset``, or when ``password`` is given;
+    their second factor (an authenticator key and backup codes) is renewed at the same time, or made when missing.
     """
     site = Site.objects.filter(slug=DEMO_SLUG).first()
     seeded = site is None
@@ -61,10 +65,12 @@ def seed_demo(*, password: str | None = None, reset: bool = False) -> SeedResult
         site = create_site()
         _, token = ApiToken.issue(site, "demo")
     moderator, new_password = ensure_moderator(password=password, reset=reset)
+    uri, codes = ensure_second_factor(moderator, renew=new_password is not None)
     if seeded:
         import_demo_articles(site)
         create_discussion(site, moderator)
-    return SeedResult(site=site, seeded=seeded, moderator=moderator, password=new_password, token=token)
+    return SeedResult(site=site, seeded=seeded, moderator=moderator, password=new_password, token=token,
+                      otpauth_uri=uri, backup_codes=codes)
 
 
 def create_site() -> Site:
@@ -92,6 +98,16 @@ def ensure_moderator(*, password: str | None = None, reset: bool = False) -> tup
     user.save()
     user.groups.add(group)
     return user, new_password
+
+
+def ensure_second_factor(user: User, *, renew: bool) -> tuple[str | None, list[str]]:
+    """Give the demo moderator an authenticator key and backup codes (staff sign in with a second factor).
+
+    Returns the key as an ``otpauth://`` address and the backup codes when they were made on this run."""
+    if not renew and otp.has_device(user):
+        return None, []
+    device = otp.ensure_app_device(user, renew=True)
+    return otp.otpauth_uri(device), otp.issue_backup_codes(user)
 
 
 def import_demo_articles(site: Site) -> feeds.ImportResult:

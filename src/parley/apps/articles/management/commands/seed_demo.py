@@ -31,6 +31,7 @@ class Command(BaseCommand):
         out(f"  Home:           {base}/")
         if article is not None:
             out(f"  Comments page:  {base}{article.get_absolute_url()}")
+        out(f"  Staff login:    {base}/moderate/account/login/")
         out(f"  Admin:          {base}/admin/")
         out(f"  Sitemap:        {base}/sitemap.xml")
         out(f"  API docs:       {base}/api/v1/docs")
@@ -42,6 +43,12 @@ class Command(BaseCommand):
         else:
             out(f"Moderator login: {result.moderator.username} (password unchanged; "
                 "run `parley seed-demo --reset` to set a new one)")
+        if result.backup_codes:
+            out("  Second step: one of these backup codes (each works once): " + " ".join(result.backup_codes))
+            out(f"  or a code from an authenticator app given this key: {result.otpauth_uri}")
+        else:
+            out("  Second step: the backup codes and authenticator key printed when the demo moderator was "
+                "created (`--reset` makes new ones)")
         if result.token:
             out(f"API token for {site.slug} (shown once): {result.token}")
         else:
