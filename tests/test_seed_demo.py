@@ -88,6 +88,8 @@ def test_moderator_logs_in_with_the_printed_password(client):
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/comments/comment/").status_code == 200
     assert client.get("/admin/moderation/auditevent/").status_code == 200
+    queue = client.get("/moderate/pending/")  # the demo moderator moderates the demo site in the workspace
+    assert queue.status_code == 200 and b"The Levant Ledger" in queue.content
 
 
 @pytest.mark.django_db

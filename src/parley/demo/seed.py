@@ -17,6 +17,7 @@ from parley.apps.articles.models import ApiToken, Article, ModerationMode, Site,
 from parley.apps.comments.models import Comment, EditorKind, Status
 from parley.apps.comments.services import NewComment, edit_comment, post_comment, set_status
 from parley.apps.moderation import otp
+from parley.apps.moderation.models import SiteModerator
 from parley.demo.comments import CLOSED_ARTICLE, CLOSED_REASON, COMMENTS, DemoComment
 
 DEMO_SLUG = "demo"
@@ -65,6 +66,7 @@ def seed_demo(*, password: str | None = None, reset: bool = False) -> SeedResult
         site = create_site()
         _, token = ApiToken.issue(site, "demo")
     moderator, new_password = ensure_moderator(password=password, reset=reset)
+    SiteModerator.objects.get_or_create(user=moderator, site=site)  # the workspace shows the sites one moderates
     uri, codes = ensure_second_factor(moderator, renew=new_password is not None)
     if seeded:
         import_demo_articles(site)
