@@ -301,3 +301,15 @@ def test_the_check_refuses_a_document_without_embedding(check):
     doc = Document(id="t", text="Muslims are vermin.", norm=normalise("Muslims are vermin."))
     with pytest.raises(ValueError):
         check.check(doc)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Eritreans are streaming in to outbreed us.", True),
+    ("Albanian builders are thieves, every one of them.", True),
+    ("Lesbians have no business coaching girls' teams.", True),
+    ("Women are too irrational to sit on a jury.", True),
+    ("Migrants are flooding into Lampedusa as the weather improves.", False),
+    ("Moroccan teachers are striking over pay this week.", False),
+])
+def test_replacement_blanket_and_exclusion_claims(run, text, held):
+    assert (score(run(text)) >= HOLD) == held, text

@@ -76,6 +76,7 @@ def test_withholds_a_sexual_remark_about_a_presenter(check, encoder):
     ("The MP called the minister a \"liar\" in the debate.", None),
     ("He's no fool, the timing was deliberate.", None),
     ("The hack leaked two million passwords.", None),
+    ("What a neat hack, the author found a cheap fix.", None),
     ("We'll hang him out to dry at the election.", None),
     ("He should rot in jail for what he did.", None),
     ("Stupid decision to sell the striker.", None),
@@ -169,3 +170,11 @@ def test_authored_cases_meet_the_targets(check, encoder):
     wrongly = [c["text"] for c in publish if held(c) >= HOLD]
     assert len(missed) <= 0.1 * len(withhold), missed
     assert len(wrongly) <= 0.05 * len(publish), wrongly
+
+
+@pytest.mark.parametrize("text", [
+    "The correspondent has never been to Kirkuk, what a hack.",
+    "Typical column, what a brainless shill.",
+])
+def test_an_exclaimed_ambiguous_label_is_aimed_at_the_writer(check, encoder, text):
+    assert score(check, make_doc(text, encoder)) >= HOLD, text

@@ -162,8 +162,14 @@ VIOLENCE: tuple[tuple[str, float], ...] = (
     (r"(?:burn|torch|firebomb|petrol\s+bomb|blow\s+up|bomb)\s+(?:down\s+)?(?:the|their|every|that|this|all\s+the)\s+"
      r"(?:mosques?|synagogues?|churches|church|temples?|gurdwaras?|hotels?|asylum\s+hotels?|parliament|houses?|"
      r"homes?|offices?|embassy|embassies|camps?|shops?|building|buildings|station|stations|police\s+station|"
-     r"council|town\s+hall|capitol|newsroom|studios?|clinic|clinics|school|schools)", 0.9),
+     r"council|town\s+hall|capitol|newsroom|studios?|clinic|clinics|school|schools|ministry|ministries|"
+    r"headquarters|hq|courthouse|courts?|commission|consulates?|barracks|depot|town\s+halls)", 0.9),
     (r"burn\s+(?:it|them|the\s+place|the\s+lot|everything)\s+(?:all\s+)?down", 0.85),
+    # "somebody should put a bomb under the Commission building": planting a bomb, asked of someone
+    (r"(?:someone|somebody|anyone|anybody|we|you|they)\s+(?:should|needs?\s+to|ought\s+to|has\s+to|have\s+to|must|"
+     r"gotta|could\s+just|just)\s+(?:go\s+(?:and\s+)?)?(?:put|plant|stick|place|leave|drop)\s+(?:a|an|some)\s+"
+     r"(?:\w+\s+)?(?:bombs?|explosives|device|grenade|ied)\s+(?:under|in|inside|outside|on|at|into|through)\b|"
+     r"time\s+(?:that\s+)?(?:someone|somebody)\s+(?:put|planted|stuck)\s+a\s+bomb\s+under", 0.9),
     (r"take\s+up\s+arms|pick\s+up\s+(?:a\s+|the\s+|your\s+)?(?:guns?|rifles?|weapons|arms)|grab\s+(?:your|the)\s+(?:guns|"
      r"rifles|pitchforks|weapons)|time\s+(?:for|to\s+start)\s+(?:a\s+)?(?:civil\s+war|bullets|violence|the\s+rope|"
      r"shooting|killing)|(?:violent|armed)\s+(?:revolution|uprising)\s+(?:now|is\s+the\s+only)|storm\s+(?:the\s+)?"

@@ -81,6 +81,9 @@ PEOPLE_NOUNS = (
     "people", "persons", "men", "women", "folk", "folks", "families", "kids", "children", "community",
     "communities", "population", "guys", "lot", "neighbours", "neighbors", "couples", "students", "workers",
     "voters", "immigrants", "migrants", "refugees", "girls", "boys", "youths", "youth", "patients",
+    # occupations held by members of a group: "Chinese engineers are all thieves" derogates the group
+    "engineers", "doctors", "nurses", "teachers", "scientists", "shopkeepers", "businessmen", "builders",
+    "programmers", "academics",
 )
 # The same, one person: "any gay couple", "the next black man" (generic only after "a", "any", "every"...).
 PERSON_NOUNS = ("man", "woman", "guy", "couple", "family", "kid", "child", "person", "girl", "boy", "bloke",
@@ -298,6 +301,9 @@ ATTRIBUTES = (
     r"incapable\s+of", r"too\s+(?:stupid|thick|dumb|primitive|backward)", r"unfit\s+to",
     r"(?:can't|cannot|can\s+never)\s+be\s+trusted", r"a\s+(?:curse|plague)\s+on", r"retarded", r"brain-?dead",
     r"should\s+be\s+ashamed\s+of\s+(?:themselves|being)", r"shit\s+at\s+everything", r"nothing\s+but\s+trouble",
+    r"spies", r"cheats", r"fraudsters", r"con\s+(?:men|artists)", r"too\s+(?:emotional|hysterical|irrational)",
+    r"too\s+(?:weak|soft|slow|simple)\s+to\s+(?:lead|run|referee|vote|drive|govern|rule|coach|manage|think|handle|"
+    r"understand|be\s+trusted)",
     r"dishonest", r"deceitful", r"disgraces?", r"hypocrites", r"ignorant", r"arrogant", r"selfish", r"losers",
     r"frauds", r"defective", r"abnormal", r"despicable", r"contemptible", r"loathsome", r"wretched", r"pitiful",
     r"dirtbags", r"idiotic", r"imbeciles", r"cretins", r"(?:a\s+)?(?:pack|bunch|gang)\s+of\s+(?:liars|thieves|crooks)",
@@ -362,6 +368,9 @@ THREAT_AFTER = (
     r"were\s+all\s+dead", r"(?:are|is|would\s+be)\s+better\s+off\s+dead",
     r"(?:get|gets|got)\s+what\s+(?:they|he|she)\s+(?:deserve|deserves|deserved)", r"(?:get|gets)\s+what's\s+coming",
 )
+# Who replacement rhetoric says is being replaced: "breeding us out", "outbreeding the locals".
+_NATIVES = (r"us|the\s+natives?|the\s+locals|the\s+rest\s+of\s+us|white\s+people|whites|the\s+british|europeans|"
+            r"christians|the\s+indigenous\s+(?:population|people)")
 # Implicit derogation that no single word carries: where a group "belongs", how it should be kept.
 IMPLICIT_AFTER = (
     r"place\s+is\s+(?:in\s+the\s+(?:kitchen|home|bedroom)|at\s+home|behind\s+the\s+stove|at\s+the\s+sink)",
@@ -382,6 +391,8 @@ IMPLICIT_AFTER = (
     r"(?:us|the\s+natives?|the\s+locals|white\s+people|the\s+british|europeans|christians)",
     r"(?:are|is)\s+(?:\w+\s+)?(?:outbreeding|out-breeding|replacing)\s+(?:us|the\s+natives?|the\s+locals|white\s+people|"
     r"the\s+british|europeans|christians)",
+    # "are flooding Europe and breeding us out": replacement rhetoric, whatever verb of arrival comes before it
+    rf"(?:breed|breeds|breeding|bred)\s+(?:{_NATIVES})\s+out", rf"(?:out-?breed|out-?breeding)\s+(?:{_NATIVES})",
 )
 # Exclusion: "deport the X", "X out", "X should go back", "X don't belong here".
 EXCLUDE_BEFORE = (
@@ -401,6 +412,9 @@ EXCLUDE_AFTER = (
     r"the\s+west|america|germany|france)\s*(?:now|!|\.|$)", r"go\s+home", r"go\s+back\s+to",
     r"(?:are|is)\s+not\s+welcome", r"(?:aren't|isn't)\s+welcome", r"(?:don't|do\s+not|doesn't)\s+belong",
     r"have\s+no\s+place\s+in",
+    # "women have no business refereeing": a group ruled unfit for a role (not "... no business being detained")
+    r"(?:have|has)\s+no\s+business\s+(?!being\s+(?:detained|locked|held|jailed|deported|treated|abused|targeted|"
+    r"harassed|attacked|kept|sent|forced|denied|singled))(?:\w+ing|in|on|at|near|anywhere)",
     r"(?:shouldn't|should\s+not|should\s+never|must\s+not|mustn't|must\s+never)\s+be\s+allowed\s+"
     r"(?:to|in|into|near)",
     r"(?:shouldn't|should\s+not)\s+(?:have|get)\s+(?:the\s+)?(?:right|rights|vote|votes|benefits|citizenship)",

@@ -601,6 +601,28 @@ def _group_subject(left: str) -> bool:
     return noun not in _NOT_PLURAL and not noun.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+# "what a clueless hack", "such a lazy shill": an exclamation pinning a word that also names things on someone.
+_EXCLAIM = re.compile(r"\b(?:what an?|such an?)\s+(?P<mods>(?:[a-z'’-]+[\s,]+){0,3})$")
+_WRITER = re.compile(r"\b(?:author|writer|journalist|reporter|columnist|correspondent|whoever wrote)\b")
+
+
+def _exclaimed_label(lower: str, clause: int, left: str) -> str:
+    """The target of "what a <mods> <ambiguous noun>": the author if the comment speaks of them, else someone.
+
+    An ambiguous word ("hack", "tool", "puppet") counts only with an insulting modifier ("what a clueless hack")
+    or, bare, after the comment has named the writer ("the author knows nothing about chips, what a hack").
+    """
+    m = _EXCLAIM.search(left)
+    if not m:
+        return ""
+    mods = [w.strip(",") for w in m.group("mods").split()]
+    insulting = any(w in _INSULTING_MODS or w in ADJECTIVES for w in mods)
+    writer = _WRITER.search(lower[max(0, clause - 200):clause + len(left)])
+    if writer and (insulting or not mods):
+        return "author"
+    return "demonstrative" if insulting else ""
+
+
 def _aimed_shape(left: str, right: str, lemma: str, is_noun: bool) -> str:
     """The target of an insult set in a shape that points at one person, or "" (see the patterns above)."""
     if _YOU_AFTER.match(right):
@@ -680,6 +702,10 @@ def _classify(text: str, lower: str, start: int, end: int, word: str, is_noun: b
         return "role", ""              # "utter clown of a manager", "joke of a man"
     if is_noun and re.match(r"^(?:e?s)?\s+[A-Z][a-z]", text[end:end + 30]) and DEMONSTRATIVE.search(left):
         return "named", ""             # "that clown Johnson", "that smug git Brandt"
+    if is_noun and ambiguous:
+        exclaimed = _exclaimed_label(lower, c0, left)
+        if exclaimed:
+            return exclaimed, ""       # "the author knows nothing, what a clueless hack"
     if is_noun and not ambiguous:
         if DEMONSTRATIVE.search(left):
             return "demonstrative", ""  # "what an idiot", "this clown"
