@@ -61,7 +61,7 @@ def file_appeal(statement: StatementOfReasons, *, explanation: str, email: str =
     """File the commenter's appeal against ``statement``. Raises ``AppealError`` when the six months have passed,
     the decision was already reversed, or an appeal is already waiting or was decided."""
     now = now or timezone.now()
-    statement = StatementOfReasons.objects.select_for_update().select_related("commenter", "site").get(
+    statement = StatementOfReasons.objects.select_for_update(of=("self",)).select_related("commenter", "site").get(
         pk=statement.pk)
     refused = refusal(statement, now=now)
     if refused is not None:
@@ -102,7 +102,7 @@ def decide_appeal(appeal: Appeal, *, actor, outcome: str, answer: str, now=None)
     now = now or timezone.now()
     if actor is None or not getattr(actor, "is_authenticated", False):
         raise AppealError("__all__", "Appeals are decided by a person, never automatically: sign in to decide.")
-    appeal = Appeal.objects.select_for_update().select_related("statement", "site", "comment").get(pk=appeal.pk)
+    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("statement", "site", "comment").get(pk=appeal.pk)
     require_decide_appeals(actor, appeal.site)
     if outcome not in (AppealStatus.UPHELD, AppealStatus.REVERSED):
         raise AppealError("outcome", "Choose whether to uphold or reverse the decision.")

@@ -19,7 +19,9 @@ from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from parley.apps.articles.models import Site
 from parley.apps.comments.models import Comment, Status
+from parley.apps.moderation import permissions
 from parley.apps.moderation.models import (
     Appeal,
     AppealStatus,
@@ -203,3 +205,55 @@ def transparency_report(sites=None, start=None, end=None) -> dict:
 def statements_for_export(sites=None, start=None, end=None):
     """The statements of the period, oldest first, for ``statements.export_json``."""
     return _in(_sites(StatementOfReasons.objects.all(), sites), "created_at", start, end).order_by("created_at", "id")
+
+
+# --- helpers for the reporting pages of the workspace
+
+
+def visible_sites(user):
+    """The sites whose figures ``user`` may read: every site for the organisation-wide roles (admins, analysts);
+    only their own sites for a person who moderates some sites and was also given report rights."""
+    if not permissions.can_view_reports(user) and not permissions.can_export_statements(user):
+        return Site.objects.none()
+    if permissions.moderates_all_sites(user) or not user.has_perm("moderation.moderate_comments"):
+        return Site.objects.all()
+    return permissions.moderated_sites(user)
+
+
+def decision_series(sites=None, start=None, end=None, *, bucket=None) -> dict[str, dict]:
+    """Decisions per local day of the decision (or per ``bucket(day)``, e.g. the Monday of its week), oldest first:
+    automatic and human counts, automatic decisions a person later overturned, and the median hours to decision."""
+    bucket = bucket or (lambda day: day)
+    events = list(_decision_events(sites, start, end).only("id", "comment_id", "actor_id", "actor_label",
+                                                          "from_status", "to_status", "created_at"))
+    overturned = _overturned([e for e in events if _is_automatic(e)])
+    created = dict(Comment.objects.filter(pk__in={e.comment_id for e in events}).values_list("pk", "created_at"))
+    rows: dict = defaultdict(lambda: {"automatic": 0, "human": 0, "overturned": 0,
+                                      "waits": {"automatic": [], "human": []}})
+    for event in events:
+        kind = "automatic" if _is_automatic(event) else ("human" if event.actor_id is not None else None)
+        if kind is None:
+            continue
+        row = rows[bucket(timezone.localdate(event.created_at))]
+        row[kind] += 1
+        row["overturned"] += event.id in overturned
+        if event.from_status == Status.PENDING and event.comment_id in created:
+            row["waits"][kind].append(event.created_at - created[event.comment_id])
+    out = {}
+    for key in sorted(rows):
+        row = rows[key]
+        waits = row.pop("waits")
+        row["overturn_rate"] = _rate(row["overturned"], row["automatic"])
+        row["median_hours_to_decision"] = {"all": _hours(waits["automatic"] + waits["human"]),
+                                           "automatic": _hours(waits["automatic"]), "human": _hours(waits["human"])}
+        out[key.isoformat()] = row
+    return out
+
+
+def statements_by_rule_and_ground(sites=None, start=None, end=None) -> dict[str, dict[str, int]]:
+    """Statements of reasons of the period counted by rule (``""``: none named) and decision ground."""
+    statements = _in(_sites(StatementOfReasons.objects.all(), sites), "created_at", start, end)
+    table: dict[str, dict[str, int]] = defaultdict(dict)
+    for rule, ground, n in statements.order_by().values_list("rule", "decision_ground").annotate(n=Count("id")):
+        table[rule][ground] = n
+    return {rule: table[rule] for rule in sorted(table)}
