@@ -28,7 +28,8 @@ MESSAGE_MAX = 2000
 
 def _locked(comment: Comment) -> Comment:
     """The comment as it is now, locked for the rest of the transaction."""
-    return Comment.objects.select_for_update(of=("self",)).select_related("article__site", "commenter").get(pk=comment.pk)
+    locked = Comment.objects.select_for_update(of=("self",)).select_related("article__site", "commenter")
+    return locked.get(pk=comment.pk)
 
 
 def _refuse_taken_down(comment: Comment) -> None:

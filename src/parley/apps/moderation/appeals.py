@@ -102,7 +102,8 @@ def decide_appeal(appeal: Appeal, *, actor, outcome: str, answer: str, now=None)
     now = now or timezone.now()
     if actor is None or not getattr(actor, "is_authenticated", False):
         raise AppealError("__all__", "Appeals are decided by a person, never automatically: sign in to decide.")
-    appeal = Appeal.objects.select_for_update(of=("self",)).select_related("statement", "site", "comment").get(pk=appeal.pk)
+    locked = Appeal.objects.select_for_update(of=("self",)).select_related("statement", "site", "comment")
+    appeal = locked.get(pk=appeal.pk)
     require_decide_appeals(actor, appeal.site)
     if outcome not in (AppealStatus.UPHELD, AppealStatus.REVERSED):
         raise AppealError("outcome", "Choose whether to uphold or reverse the decision.")

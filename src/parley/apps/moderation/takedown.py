@@ -110,7 +110,8 @@ def take_down(reference: str, *, actor, reason: str, rule: str = "extremism", or
     if received_at > now:
         raise TakedownError("received_at", "The time the order was received cannot be in the future.")
     comment = resolve_reference(reference)
-    comment = Comment.objects.select_for_update(of=("self",)).select_related("article__site", "commenter").get(pk=comment.pk)
+    locked = Comment.objects.select_for_update(of=("self",)).select_related("article__site", "commenter")
+    comment = locked.get(pk=comment.pk)
     if comment.taken_down_at is not None:
         raise TakedownError("reference", f"Comment {comment.pk} was already taken down at "
                                          f"{timezone.localtime(comment.taken_down_at):%d %B %Y, %H:%M:%S}.")
