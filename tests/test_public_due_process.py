@@ -16,28 +16,23 @@ from django.utils import timezone
 
 from parley.apps.comments.links import status_token
 from parley.apps.comments.models import Status
-from parley.apps.comments.services import NewComment, post_comment, set_status
+from parley.apps.comments.services import set_status
 from parley.apps.moderation import actions, appeals, notices, takedown
 from parley.apps.moderation.models import Appeal, AppealStatus, AuditEvent, Notice, StatementOfReasons
 from parley.apps.moderation.views.public import notice_token
-from tests.workspace import admin, moderator
+from tests import workspace
+from tests.workspace import admin, moderator, post_as_reader
 
 
 @pytest.fixture
 def mod(site):
     return moderator(site)
 
-
-@pytest.fixture
-def post_mode(article):
-    article.site.moderation_mode = "post"
-    article.site.save()
-    return article
+post_mode = workspace.post_mode  # a fixture: the article on a post-moderated site
 
 
 def post(article, text, *, name="Ilse Vandamme", email="ilse@example.org"):
-    return post_comment(article, NewComment(author_name=name, text=text, email=email,
-                                            accepted_terms=article.site.current_terms))
+    return post_as_reader(article, text, name=name, email=email)
 
 
 def text_of(response) -> str:

@@ -7,11 +7,12 @@ import pytest
 from django.core import mail
 
 from parley.apps.comments.models import Status
-from parley.apps.comments.services import NewComment, post_comment, set_status
+from parley.apps.comments.services import set_status
 from parley.apps.moderation import actions, grounds, statements, tdb
 from parley.apps.moderation.models import AuditEvent, StatementAction, StatementOfReasons
 from parley.moderation.policy import RULES, default_policy
-from tests.workspace import admin
+from tests import workspace
+from tests.workspace import admin, post_as_reader
 
 TDB_KEYS = {
     "decision_visibility", "decision_ground", "decision_ground_reference_url", "incompatible_content_ground",
@@ -20,17 +21,11 @@ TDB_KEYS = {
     "automated_decision", "puid",
 }
 
-
-@pytest.fixture
-def post_mode(article):
-    article.site.moderation_mode = "post"
-    article.site.save()
-    return article
+post_mode = workspace.post_mode  # a fixture: the article on a post-moderated site
 
 
 def post(article, text, *, name="Kofi Boateng", email=""):
-    return post_comment(article, NewComment(author_name=name, text=text, email=email,
-                                            accepted_terms=article.site.current_terms))
+    return post_as_reader(article, text, name=name, email=email)
 
 
 def test_engine_rejection_issues_an_automated_statement(settings, post_mode, django_capture_on_commit_callbacks):

@@ -1,7 +1,10 @@
-"""Helpers for the moderation-workspace tests: people in the three roles, and stand-in engines."""
+"""Helpers for the moderation-workspace tests: people in the three roles, stand-in engines, and posting comments
+on a post-moderated site (import ``post_mode`` into a test module to use it as a fixture)."""
 
+import pytest
 from django.contrib.auth.models import Group, User
 
+from parley.apps.comments.services import NewComment, post_comment
 from parley.apps.moderation.models import SiteModerator
 from parley.apps.moderation.permissions import ADMINS, ANALYSTS, MODERATORS
 from parley.moderation import CommentInput, Decision, Finding, ModerationContext, Verdict
@@ -39,3 +42,17 @@ def hold_as_hate(comment: CommentInput, context: ModerationContext) -> Verdict:
 
 def publish_all(comment: CommentInput, context: ModerationContext) -> Verdict:
     return Verdict(Decision.PUBLISH, [], engine="test-publish")
+
+
+@pytest.fixture
+def post_mode(article):
+    """The test article, on a site that publishes comments first and moderates them after."""
+    article.site.moderation_mode = "post"
+    article.site.save()
+    return article
+
+
+def post_as_reader(article, text: str, *, name: str, email: str):
+    """Post ``text`` on ``article`` as a reader who accepted the site's current terms."""
+    return post_comment(article, NewComment(author_name=name, text=text, email=email,
+                                            accepted_terms=article.site.current_terms))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -11,13 +9,11 @@ import pytest
 from parley.moderation.document import Document
 from parley.moderation.normalise import normalise
 
+from .cases_util import accuracy, load_jsonl, score, training_overlap, weak_functionalities
+
 CASES = Path(__file__).parent / "cases" / "extremism.jsonl"
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "extremism_train.jsonl"
 HOLD = 0.5
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -53,37 +49,28 @@ def run(checks, encoder):
     return run
 
 
-def score(signal) -> float:
-    return signal.score if signal is not None else 0.0
-
-
 @pytest.fixture(scope="module")
 def results(run):
-    return [(case, run(case["text"])) for case in _load(CASES)]
+    return [(case, run(case["text"])) for case in load_jsonl(CASES)]
 
 
 def test_case_file_is_balanced_and_well_formed():
-    cases = _load(CASES)
+    cases = load_jsonl(CASES)
     assert sum(c["expect"] == "withhold" for c in cases) >= 40
     assert sum(c["expect"] == "publish" for c in cases) >= 40
     assert all(c["rule"] == "extremism" and c["note"] and c["functionality"] for c in cases)
 
 
 def test_test_cases_are_not_training_sentences():
-    training = {normalise(r["text"]).lower.strip(" .!?") for r in _load(TRAINING)}
-    assert [c["text"] for c in _load(CASES) if normalise(c["text"]).lower.strip(" .!?") in training] == []
+    assert training_overlap(load_jsonl(CASES), TRAINING) == []
 
 
 def test_overall_accuracy_on_the_cases(results):
-    correct = sum((score(s) >= HOLD) == (c["expect"] == "withhold") for c, s in results)
-    assert correct / len(results) >= 0.9
+    assert accuracy(results, HOLD) >= 0.9
 
 
 def test_every_functionality_is_mostly_right(results):
-    by_functionality = defaultdict(list)
-    for case, signal in results:
-        by_functionality[case["functionality"]].append((score(signal) >= HOLD) == (case["expect"] == "withhold"))
-    assert {f: sum(v) / len(v) for f, v in by_functionality.items() if sum(v) / len(v) < 0.75} == {}
+    assert weak_functionalities(results, HOLD) == {}
 
 
 @pytest.mark.parametrize("text", [

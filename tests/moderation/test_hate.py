@@ -6,8 +6,6 @@ build them. HOLD is the default policy's hold threshold for the rule.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -15,13 +13,11 @@ import pytest
 from parley.moderation.document import Document
 from parley.moderation.normalise import normalise
 
+from .cases_util import accuracy, load_jsonl, score, training_overlap, weak_functionalities
+
 CASES = Path(__file__).parent / "cases" / "hate.jsonl"
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "hate_train.jsonl"
 HOLD = 0.5
-
-
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +51,8 @@ def run(check, encoder):
     return run
 
 
-def score(signal) -> float:
-    return signal.score if signal is not None else 0.0
-
-
 def _hate_cases() -> list[dict]:
-    return [c for c in _load(CASES) if c["rule"] == "hate"]
+    return [c for c in load_jsonl(CASES) if c["rule"] == "hate"]
 
 
 @pytest.fixture(scope="module")
@@ -74,33 +66,26 @@ def test_case_file_is_balanced_and_well_formed():
     withhold = [c for c in cases if c["expect"] == "withhold"]
     publish = [c for c in cases if c["expect"] == "publish"]
     assert len(withhold) >= 60 and len(publish) >= 60
-    assert all(c["note"] and c["functionality"] for c in _load(CASES))
+    assert all(c["note"] and c["functionality"] for c in load_jsonl(CASES))
 
 
 def test_cases_that_belong_to_another_rule_are_not_hate(run):
     """Direct insults of one person sit in this file as contrasts, labelled with the rule that owns them."""
-    others = [c["text"] for c in _load(CASES) if c["rule"] != "hate"]
+    others = [c["text"] for c in load_jsonl(CASES) if c["rule"] != "hate"]
     assert others
     assert [t for t in others if score(run(t)) >= HOLD] == []
 
 
 def test_test_cases_are_not_training_sentences():
-    training = {normalise(r["text"]).lower.strip(" .!?") for r in _load(TRAINING)}
-    overlap = [c["text"] for c in _load(CASES) if normalise(c["text"]).lower.strip(" .!?") in training]
-    assert overlap == []
+    assert training_overlap(load_jsonl(CASES), TRAINING) == []
 
 
 def test_overall_accuracy_on_the_functional_cases(results):
-    correct = sum((score(s) >= HOLD) == (c["expect"] == "withhold") for c, s in results)
-    assert correct / len(results) >= 0.9
+    assert accuracy(results, HOLD) >= 0.9
 
 
 def test_every_functionality_is_mostly_right(results):
-    by_functionality = defaultdict(list)
-    for case, signal in results:
-        by_functionality[case["functionality"]].append((score(signal) >= HOLD) == (case["expect"] == "withhold"))
-    weak = {f: sum(v) / len(v) for f, v in by_functionality.items() if sum(v) / len(v) < 0.75}
-    assert weak == {}
+    assert weak_functionalities(results, HOLD) == {}
 
 
 @pytest.mark.parametrize("text", [

@@ -5,7 +5,19 @@ from django import forms
 HONEYPOT_FIELD = "website"
 
 
-class CommentForm(forms.Form):
+class HoneypotCheck:
+    """Mix into a form that has the hidden ``HONEYPOT_FIELD``: the form is invalid when it comes back filled in."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(
+                "This form was filled in automatically. If you are a person, leave the hidden field empty."
+            )
+        return cleaned
+
+
+class CommentForm(HoneypotCheck, forms.Form):
     author_name = forms.CharField(
         label="Your name",
         max_length=100,
@@ -56,11 +68,3 @@ class CommentForm(forms.Form):
                 self.fields["email"].required = True
                 self.fields["email"].label = "E-mail (required, never shown)"
                 self.fields["email"].error_messages["required"] = "This site asks for an e-mail address."
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(
-                "This form was filled in automatically. If you are a person, leave the hidden field empty."
-            )
-        return cleaned

@@ -69,6 +69,20 @@ def approve(comment: Comment, *, actor, reason: str = "") -> Comment:
     return comment
 
 
+def _remove(comment: Comment, status: str, action: str, *, actor, rule: str, message: str,
+            reason: str) -> StatementOfReasons:
+    """Set ``comment`` (locked) to ``status`` and issue the statement of reasons for ``action``; open reports on it
+    are closed as "acted on", the first of them named in the statement."""
+    notices = comment.notices.open()
+    first_notice, count = notices.order_by("received_at").first(), notices.count()
+    with statements.issuing():
+        set_status(comment, status, actor=actor, reason=reason)
+    statement = statements.issue(comment, action=action, rule=rule, actor=actor, message=message,
+                                 notice=first_notice, notices=count)
+    close_notices(comment, actioned=True, actor=actor, rule=rule)
+    return statement
+
+
 @transaction.atomic
 def decline(comment: Comment, *, actor, rule: str, message: str = "") -> StatementOfReasons:
     """Decline ``comment`` under ``rule`` (a rule of the terms), with an optional message to the commenter.
@@ -84,14 +98,8 @@ def decline(comment: Comment, *, actor, rule: str, message: str = "") -> Stateme
         raise ModerationError("__all__", "This comment is already declined.")
     if comment.status == Status.DELETED:
         raise ModerationError("__all__", "This comment is deleted; there is nothing to decline.")
-    notices = comment.notices.open()
-    first_notice, count = notices.order_by("received_at").first(), notices.count()
-    with statements.issuing():
-        set_status(comment, Status.REJECTED, actor=actor, reason=f"Declined: {rule}")
-    statement = statements.issue(comment, action=StatementAction.DECLINE, rule=rule, actor=actor, message=message,
-                                 notice=first_notice, notices=count)
-    close_notices(comment, actioned=True, actor=actor, rule=rule)
-    return statement
+    return _remove(comment, Status.REJECTED, StatementAction.DECLINE, actor=actor, rule=rule, message=message,
+                   reason=f"Declined: {rule}")
 
 
 @transaction.atomic
@@ -103,14 +111,8 @@ def delete(comment: Comment, *, actor, rule: str, message: str = "") -> Statemen
     require_moderate(actor, comment.article.site)
     if comment.status == Status.DELETED:
         raise ModerationError("__all__", "This comment is already deleted.")
-    notices = comment.notices.open()
-    first_notice, count = notices.order_by("received_at").first(), notices.count()
-    with statements.issuing():
-        set_status(comment, Status.DELETED, actor=actor, reason=f"Deleted: {rule}")
-    statement = statements.issue(comment, action=StatementAction.DELETE, rule=rule, actor=actor, message=message,
-                                 notice=first_notice, notices=count)
-    close_notices(comment, actioned=True, actor=actor, rule=rule)
-    return statement
+    return _remove(comment, Status.DELETED, StatementAction.DELETE, actor=actor, rule=rule, message=message,
+                   reason=f"Deleted: {rule}")
 
 
 @transaction.atomic

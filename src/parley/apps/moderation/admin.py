@@ -11,25 +11,6 @@ from parley.apps.moderation.models import (
 )
 
 
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
-    """The audit log is read-only, here as everywhere."""
-
-    list_display = ["created_at", "actor_label", "action", "comment", "from_status", "to_status", "reason"]
-    list_filter = ["action", "created_at"]
-    search_fields = ["actor_label", "reason"]
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Decisions are taken in the moderation workspace, through the services; the admin only shows them."""
 
@@ -41,6 +22,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    """The audit log is read-only, here as everywhere."""
+
+    list_display = ["created_at", "actor_label", "action", "comment", "from_status", "to_status", "reason"]
+    list_filter = ["action", "created_at"]
+    search_fields = ["actor_label", "reason"]
+    date_hierarchy = "created_at"
 
 
 @admin.register(StatementOfReasons)

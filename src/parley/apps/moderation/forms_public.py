@@ -8,13 +8,27 @@ from __future__ import annotations
 
 from django import forms
 
+from parley.apps.comments.forms import HONEYPOT_FIELD, HoneypotCheck
 from parley.apps.moderation import appeals, notices
 
-HONEYPOT_FIELD = "website"
 EMAIL_INVALID = "Please give a valid e-mail address, or leave it empty."
 
 
-class _Honeypot(forms.Form):
+def _optional_email(help_text: str) -> forms.EmailField:
+    return forms.EmailField(
+        max_length=254,
+        label="Your e-mail (optional)",
+        required=False,
+        help_text=help_text,
+        error_messages={"invalid": EMAIL_INVALID, "max_length": EMAIL_INVALID},
+    )
+
+
+class _PublicForm(HoneypotCheck, forms.Form):
+    """What the public forms share: the optional name and the hidden honeypot field."""
+
+    name = forms.CharField(label="Your name (optional)", max_length=100, required=False,
+                           error_messages={"max_length": "Your name can be at most 100 characters."})
     # A field people do not see; programs that fill in every field do.
     website = forms.CharField(
         required=False,
@@ -23,16 +37,8 @@ class _Honeypot(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(
-                "This form was filled in automatically. If you are a person, leave the hidden field empty."
-            )
-        return cleaned
 
-
-class ReportForm(_Honeypot):
+class ReportForm(_PublicForm):
     """A reader's report: the rule (or "illegal"), why, who (optional) and the good-faith statement."""
 
     rule = forms.ChoiceField(
@@ -52,15 +58,7 @@ class ReportForm(_Honeypot):
             "max_length": f"Please keep the explanation under {notices.EXPLANATION_MAX} characters.",
         },
     )
-    name = forms.CharField(label="Your name (optional)", max_length=100, required=False,
-                           error_messages={"max_length": "Your name can be at most 100 characters."})
-    email = forms.EmailField(
-        max_length=254,
-        label="Your e-mail (optional)",
-        required=False,
-        help_text="We confirm receipt and tell you the outcome. It is never shown or passed on.",
-        error_messages={"invalid": EMAIL_INVALID, "max_length": EMAIL_INVALID},
-    )
+    email = _optional_email("We confirm receipt and tell you the outcome. It is never shown or passed on.")
     good_faith = forms.BooleanField(
         label="I believe in good faith that the information in this report is accurate and complete.",
         error_messages={"required": "Please confirm that your report is accurate and made in good faith."},
@@ -72,7 +70,7 @@ class ReportForm(_Honeypot):
         self.order_fields(["rule", "explanation", "name", "email", "good_faith", HONEYPOT_FIELD])
 
 
-class AppealForm(_Honeypot):
+class AppealForm(_PublicForm):
     """The commenter's appeal against a decision on their comment."""
 
     explanation = forms.CharField(
@@ -85,16 +83,8 @@ class AppealForm(_Honeypot):
             "max_length": f"Please keep your explanation under {appeals.EXPLANATION_MAX} characters.",
         },
     )
-    name = forms.CharField(label="Your name (optional)", max_length=100, required=False,
-                           error_messages={"max_length": "Your name can be at most 100 characters."})
-    email = forms.EmailField(
-        max_length=254,
-        label="Your e-mail (optional)",
-        required=False,
-        help_text="Where we send the reasoned answer. Left empty, we use the address you gave with your comment, "
-                  "if you gave one.",
-        error_messages={"invalid": EMAIL_INVALID, "max_length": EMAIL_INVALID},
-    )
+    email = _optional_email("Where we send the reasoned answer. Left empty, we use the address you gave with "
+                            "your comment, if you gave one.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,8 +45,22 @@ class CodeForm(forms.Form):
     )
 
 
+def _sign_in_page(view):
+    """The decorators the sign-in pages share: open to anyone (the view checks the session itself), CSRF-protected,
+    never cached, GET and POST only."""
+    return account_page(csrf_protect(never_cache(require_http_methods(["GET", "POST"])(view))))
+
+
 def _locked_error(form, seconds: int) -> None:
     form.add_error(None, f"Too many failed attempts. For your account's safety, try again in {otp.wait_text(seconds)}.")
+
+
+def _locked(form, step: str, account: str, ip: str) -> bool:
+    """Whether failures have paused this step for the account and address; if so the form says for how long."""
+    wait = otp.locked_for(step, account, ip)
+    if wait:
+        _locked_error(form, wait)
+    return bool(wait)
 
 
 def _failed(form, step: str, account: str, ip: str, message: str, field: str | None = None) -> int:
@@ -86,9 +100,7 @@ def login(request):
         status = 400
         if form.is_valid():
             username, ip = form.cleaned_data["username"], client_ip(request)
-            wait = otp.locked_for("password", username, ip)
-            if wait:
-                _locked_error(form, wait)
+            if _locked(form, "password", username, ip):
                 status = 429
             else:
                 user = authenticate(request, username=username, password=form.cleaned_data["password"])
@@ -105,10 +117,7 @@ def login(request):
     return _page(request, "account_login.html", {"form": form, "next": next_url}, status)
 
 
-@account_page
-@csrf_protect
-@never_cache
-@require_http_methods(["GET", "POST"])
+@_sign_in_page
 def verify(request):
     """Step two: a code from the authenticator app, or a backup code."""
     next_url = otp.safe_next(request)
@@ -127,9 +136,7 @@ def verify(request):
         status = 400
         if form.is_valid():
             account, ip = f"user:{user.pk}", client_ip(request)
-            wait = otp.locked_for("code", account, ip)
-            if wait:
-                _locked_error(form, wait)
+            if _locked(form, "code", account, ip):
                 status = 429
             else:
                 result = otp.check_code(user, form.cleaned_data["code"])
@@ -154,10 +161,7 @@ def _backup_code_used(request, user, left: int) -> None:
                                   f"code{'s' if left != 1 else ''} left.")
 
 
-@account_page
-@csrf_protect
-@never_cache
-@require_http_methods(["GET", "POST"])
+@_sign_in_page
 def enrol(request):
     """Set up an authenticator app: scan the QR code (or type the secret), confirm with a first code."""
     next_url = otp.safe_next(request)
@@ -179,9 +183,7 @@ def enrol(request):
         status = 400
         if form.is_valid():
             account, ip = f"user:{user.pk}", client_ip(request)
-            wait = otp.locked_for("code", account, ip)
-            if wait:
-                _locked_error(form, wait)
+            if _locked(form, "code", account, ip):
                 status = 429
             elif _confirms(device, form.cleaned_data["code"]):
                 otp.clear_failures("code", account, ip)
@@ -209,10 +211,7 @@ def _confirms(device, code: str) -> bool:
         return locked.verify_token(code)
 
 
-@account_page
-@csrf_protect
-@never_cache
-@require_http_methods(["GET", "POST"])
+@_sign_in_page
 def logout(request):
     """Sign out (POST); the page asks first."""
     if request.method == "POST":

@@ -95,24 +95,25 @@ def _rule_label(comment, rule: str) -> str:
     return grounds.rule_label(rule, comment.article.site)
 
 
+def _remove(request, pk: int, form: str, act, verb: str, outcome: str):
+    """Decline or delete (``act``) under the posted rule, with the posted message to the commenter."""
+    rule = request.POST.get("rule", "")
+    return _act(request, pk, form,
+                lambda c: act(c, actor=request.user, rule=rule, message=request.POST.get("message", "")),
+                lambda c, _: f"{verb} {_author(c)}: \u201c{_rule_label(c, rule)}\u201d. {outcome}")
+
+
 @requires("moderate")
 @require_POST
 def decline(request, pk: int):
-    rule = request.POST.get("rule", "")
-    return _act(request, pk, "decline",
-                lambda c: actions.decline(c, actor=request.user, rule=rule, message=request.POST.get("message", "")),
-                lambda c, _: f"Declined {_author(c)}: \u201c{_rule_label(c, rule)}\u201d. "
-                             "A statement of reasons was issued.")
+    return _remove(request, pk, "decline", actions.decline, "Declined", "A statement of reasons was issued.")
 
 
 @requires("moderate")
 @require_POST
 def delete(request, pk: int):
-    rule = request.POST.get("rule", "")
-    return _act(request, pk, "delete",
-                lambda c: actions.delete(c, actor=request.user, rule=rule, message=request.POST.get("message", "")),
-                lambda c, _: f"Deleted {_author(c)}: \u201c{_rule_label(c, rule)}\u201d. "
-                             "It is kept for the retention period; a statement of reasons was issued.")
+    return _remove(request, pk, "delete", actions.delete, "Deleted",
+                   "It is kept for the retention period; a statement of reasons was issued.")
 
 
 def _edit(comment, text: str, reason: str, actor):
