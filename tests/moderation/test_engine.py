@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from parley.moderation import ArticleInput, CommentInput, ModerationContext
-from parley.moderation.engine import PIPELINE_SLICE, Engine, Item
+from parley.moderation.engine import Engine, Item
 from parley.moderation.signal import Signal
 from parley.moderation.verdict import Decision
 
@@ -92,37 +92,6 @@ def test_parallel_embedding_keeps_each_comment_its_own_vector():
     items = [Item(str(i), "ab" * (i + 1)) for i in range(9)]
     engine.run(items)
     assert [doc.embedding[1] for doc in check.seen] == [len(item.text) for item in items]
-
-
-def test_a_pipelined_batch_checks_in_input_order_with_each_comment_its_own_vector():
-    check = EmbeddingCheck("hate", "zzz", 0.0)
-    encoder = FakeEncoder()
-    engine = Engine(checks=[check], encoder=encoder, workers=2)
-    article = ArticleInput(title="Gas cap extended", body="Ministers agreed.")
-    items = [Item(str(i), "ab" * (i + 1), article=article, parent_text=f"parent {i}") for i in range(53)]
-    engine.run(items)
-    assert [doc.id for doc in check.seen] == [item.id for item in items]
-    assert [doc.embedding[1] for doc in check.seen] == [len(item.text) for item in items]
-    assert [doc.parent_embedding[1] for doc in check.seen] == [len(item.parent_text) for item in items]
-    assert len({doc.article_embedding[1] for doc in check.seen}) == 1
-    assert max(len(call) for call in encoder.calls) < len(items)  # embedded in slices, not all at once
-
-
-def test_an_encoder_failure_in_one_pipeline_slice_holds_only_that_slice():
-    class FlakyEncoder(FakeEncoder):
-        def embed(self, texts):
-            if any(text.startswith("bad") for text in texts):
-                raise RuntimeError("onnxruntime error")
-            return super().embed(texts)
-
-    engine = Engine(checks=[EmbeddingCheck("hate", "zzz", 0.0), WordCheck("spam", "casino")],
-                    encoder=FlakyEncoder(), workers=2)
-    items = [Item(str(i), ("bad " if i == 20 else "fine ") + str(i)) for i in range(40)]
-    verdicts = engine.run(items)
-    held = [i for i, verdict in enumerate(verdicts) if verdict.decision == Decision.HOLD]
-    start = 20 - 20 % PIPELINE_SLICE  # the slice that holds comment 20, and only it
-    assert held == list(range(start, start + PIPELINE_SLICE))
-    assert all(verdicts[i].rules == ["engine_error"] for i in held)
 
 
 def test_a_check_that_raises_holds_the_comment_and_others_still_run():

@@ -14,10 +14,9 @@ import json
 import logging
 import os
 import threading
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 
 from parley.moderation.context import ArticleInput, CommentInput, ModerationContext
 from parley.moderation.document import Document
@@ -30,7 +29,6 @@ from parley.moderation.verdict import Decision, Verdict
 log = logging.getLogger(__name__)
 
 ENGINE_NAME = "parley-engine/1"
-PIPELINE_SLICE = 8  # comments embedded per worker task when a large batch is pipelined
 ARTICLE_BODY_CHARS = 1500  # the article is embedded as its title plus the start of its body
 
 # The ordered checks: (rule id, module, class). Cheap pattern checks first, model checks after (Coral's phases).
@@ -147,30 +145,12 @@ class Engine:
         return verdicts
 
     def analyse(self, items: list[Item], policy: Policy | None = None) -> list[list[Signal]]:
-        """Every check's raw signals for each item, before thresholds (the evaluation reads these).
-
-        A large batch is pipelined: worker threads embed the next slices (onnxruntime releases the GIL) while
-        this thread runs the checks on the current one. The checks still see the comments one by one in input
-        order, so stateful checks (spam's repost memory) decide the same way whatever the batch size.
-        """
+        """Every check's raw signals for each item, before thresholds (the evaluation reads these)."""
         self.load()
         policy = policy or self.policy
         docs = [self._document(item) for item in items]
-        if self.encoder is None or self.workers == 1 or len(docs) < 2 * PIPELINE_SLICE:
-            embed_errors = self._embed(docs)
-            return [self._signals(doc, policy, embed_errors.get(doc.id)) for doc in docs]
-        pool = self._executor()
-        slices = iter([docs[i:i + PIPELINE_SLICE] for i in range(0, len(docs), PIPELINE_SLICE)])
-        in_flight = deque((part, pool.submit(self._embed, part, False)) for part in islice(slices, self.workers))
-        out: list[list[Signal]] = []
-        while in_flight:
-            part, future = in_flight.popleft()
-            embed_errors = future.result()
-            following = next(slices, None)
-            if following is not None:
-                in_flight.append((following, pool.submit(self._embed, following, False)))
-            out.extend(self._signals(doc, policy, embed_errors.get(doc.id)) for doc in part)
-        return out
+        embed_errors = self._embed(docs)
+        return [self._signals(doc, policy, embed_errors.get(doc.id)) for doc in docs]
 
     def moderate(self, comment: CommentInput, context: ModerationContext) -> Verdict:
         try:
@@ -219,23 +199,19 @@ class Engine:
             signals.append(_error_signal(failures))
         return signals
 
-    def _embed(self, docs: list[Document], parallel: bool = True) -> dict[str, str]:
-        """Fill the embeddings every check shares; one encoder call for the batch. Returns errors by doc id.
-
-        ``parallel`` spreads the texts over the worker threads; a pipeline slice, already on a worker, does not.
-        """
+    def _embed(self, docs: list[Document]) -> dict[str, str]:
+        """Fill the embeddings every check shares; one encoder call for the batch. Returns errors by doc id."""
         if self.encoder is None or not docs:
             return {}
         try:
             texts = [doc.norm.text for doc in docs]
             parents = [(i, doc.parent_text) for i, doc in enumerate(docs) if doc.parent_text]
-            texts += [normalise(text).text for _, text in parents]
-            vectors = self._encode(texts) if parallel else self.encoder.embed(texts)
+            vectors = self._encode(texts + [normalise(text).text for _, text in parents])
             for i, doc in enumerate(docs):
                 doc.embedding = vectors[i]
             for offset, (i, _) in enumerate(parents):
                 docs[i].parent_embedding = vectors[len(docs) + offset]
-            self._embed_articles(docs, parallel)
+            self._embed_articles(docs)
         except Exception as error:  # noqa: BLE001
             log.exception("the sentence encoder failed")
             return {doc.id: f"encoder: {type(error).__name__}: {error}" for doc in docs}
@@ -256,7 +232,7 @@ class Engine:
 
         return np.concatenate(parts)
 
-    def _embed_articles(self, docs: list[Document], parallel: bool = True) -> None:
+    def _embed_articles(self, docs: list[Document]) -> None:
         """Article vectors are cached by the text embedded; a batch embeds only the articles not seen before."""
         keyed = {}  # position in the batch -> (cache key, text); ids may repeat in a batch, positions do not
         for i, doc in enumerate(docs):
@@ -267,8 +243,7 @@ class Engine:
             found = {key: self._article_cache[key] for key, _ in keyed.values() if key in self._article_cache}
         missing = {key: text for key, text in keyed.values() if key not in found}
         if missing:
-            texts = [normalise(text).text for text in missing.values()]
-            vectors = self._encode(texts) if parallel else self.encoder.embed(texts)
+            vectors = self._encode([normalise(text).text for text in missing.values()])
             fresh = dict(zip(missing, vectors, strict=True))
             found.update(fresh)
             with self._lock:
