@@ -13,6 +13,7 @@ PATHS = {
     "/api/v1/articles",
     "/api/v1/articles/{article_id}",
     "/api/v1/articles/{article_id}/comments",
+    "/api/v1/articles/{article_id}/related",
     "/api/v1/comments/{comment_id}",
     "/api/v1/comments/status/{token}",
     "/api/v1/comments/{comment_id}/reports",
@@ -56,7 +57,7 @@ def test_openapi_schema_lists_every_endpoint(client):
         "$ref": "#/components/schemas/Problem"
     }
     operation_ids = [op["operationId"] for path in schema["paths"].values() for op in path.values()]
-    assert len(operation_ids) == len(set(operation_ids)) == 10
+    assert len(operation_ids) == len(set(operation_ids)) == 11
 
 
 def test_docs_page_points_at_the_schema(client):

@@ -36,6 +36,7 @@ api = ParleyAPI(
 )
 api.add_router("/publisher", routes_publisher.router)
 api.add_router("/articles", routes_articles.router)
+api.add_router("/articles", "parley.apps.api.routes_related.router")
 api.add_router("", routes_comments.router)
 api.add_router("", "parley.apps.api.routes_reports.router")
 

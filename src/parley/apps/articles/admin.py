@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 
-from parley.apps.articles.models import ApiToken, Article, Site, Terms
+from parley.apps.articles.models import ApiToken, Article, RelatedPin, Site, Terms
 
 
 class TermsInline(admin.StackedInline):
@@ -38,9 +38,21 @@ class ApiTokenAdmin(admin.ModelAdmin):
         messages.warning(request, f"The new token is {raw} — copy it now, it is not shown again.")
 
 
+class RelatedPinInline(admin.TabularInline):
+    """Related articles placed by hand: they come first on the article's page, in this order."""
+
+    model = RelatedPin
+    fk_name = "article"
+    extra = 0
+    fields = ["position", "pinned"]
+    autocomplete_fields = ["pinned"]
+    verbose_name_plural = "pinned related articles (shown first, by position; same site only)"
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "site", "external_id", "published_at", "comments_closed"]
     list_filter = ["site", "comments_closed"]
     search_fields = ["title", "external_id", "url"]
     date_hierarchy = "published_at"
+    inlines = [RelatedPinInline]

@@ -45,6 +45,14 @@ class Site(models.Model):
         default=3, validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text="This many open reader reports take a published comment off the page until a moderator decides.",
     )
+    related_recency_boost = models.FloatField(
+        default=0.05, validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="Related articles: how much a story published today gains over an old one (0 to 1; 0 turns it off).",
+    )
+    related_half_life_days = models.PositiveIntegerField(
+        default=30, validators=[MinValueValidator(1), MaxValueValidator(3650)],
+        help_text="Related articles: after this many days a story keeps half of the recency boost.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -175,3 +183,49 @@ def _forget_cors_domains(sender, **kwargs):
 
 models.signals.post_save.connect(_forget_cors_domains, sender=Site, dispatch_uid="parley-site-cors")
 models.signals.post_delete.connect(_forget_cors_domains, sender=Site, dispatch_uid="parley-site-cors-delete")
+
+
+class ArticleEmbedding(models.Model):
+    """The article's vector for related articles (title and start of body, the engine's shared encoder).
+
+    Kept apart from ``Article`` so listing articles never loads vectors and storing one never touches the
+    article. ``fingerprint`` names the encoder model that made it: a vector of another model is stale.
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="embedding")
+    vector = models.BinaryField()
+    fingerprint = models.CharField(max_length=100)
+    text_hash = models.CharField(max_length=64, help_text="SHA-256 of the embedded text.")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"embedding of article {self.article_id} ({self.fingerprint})"
+
+
+class RelatedPin(models.Model):
+    """An article a publisher placed by hand in another article's related list (pins come first, by position)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_pins")
+    pinned = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="pinned_in",
+                               verbose_name="pinned article")
+    position = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(1000)])
+
+    class Meta:
+        ordering = ["article", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["article", "pinned"], name="related_pin_unique")]
+        verbose_name = "pinned related article"
+
+    def __str__(self) -> str:
+        return f"{self.pinned} pinned on {self.article}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        article = self.article if self.article_id or RelatedPin.article.is_cached(self) else None
+        pinned = self.pinned if self.pinned_id else None
+        if article is None or pinned is None:
+            return
+        if article.pk is not None and article.pk == pinned.pk:
+            raise ValidationError({"pinned": "An article cannot be related to itself."})
+        if pinned.site_id != article.site_id:
+            raise ValidationError({"pinned": "Pin an article of the same site."})

@@ -78,6 +78,32 @@ def article_with_comments(article, nodes: list[Node], *, comment_count: int, abs
     }
 
 
+def related_list(article, items, *, name: str = "Related articles") -> dict:
+    """The related block: an ItemList of the publisher's Articles, in the order shown."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": name,
+        "about": {"@type": "Article", "@id": article.url, "url": article.url, "headline": article.title},
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "item": {
+                    "@type": "Article",
+                    "@id": item.article.url,
+                    "url": item.article.url,
+                    "headline": item.article.title,
+                    "datePublished": item.article.published_at.isoformat(),
+                    "publisher": {"@type": "Organization", "name": item.article.site.name},
+                },
+            }
+            for position, item in enumerate(items, start=1)
+        ],
+    }
+
+
 def to_script(data: dict) -> str:
     """JSON safe to place inside <script type="application/ld+json">."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

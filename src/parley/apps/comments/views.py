@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +12,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from parley.apps.articles.models import Article, Site
+from parley.apps.articles.related import related
 from parley.apps.comments import structured_data
 from parley.apps.comments.forms import CommentForm
 from parley.apps.comments.identity import client_ip, hash_ip, user_agent
@@ -18,6 +21,8 @@ from parley.apps.comments.models import Comment, Status
 from parley.apps.comments.services import NewComment, PostingError, post_comment
 from parley.apps.comments.threads import SORTS, BadCursor, BadSort, build_forest, check_sort, top_level_page
 from parley.moderation import Verdict
+
+logger = logging.getLogger(__name__)
 
 
 def _noindex(response: HttpResponse) -> HttpResponse:
@@ -40,7 +45,12 @@ def thread_context(request, article: Article, *, sort: str | None, cursor: str |
     nodes = build_forest(page.items)
     count = Comment.objects.filter(article=article, status=Status.PUBLISHED).count()
     base = article.get_absolute_url()
+    related_items = related_for_page(article)
     return {
+        "related": related_items,
+        "related_jsonld": structured_data.to_script(structured_data.related_list(article, related_items))
+        if related_items
+        else "",
         "article": article,
         "site": article.site,
         "nodes": nodes,
@@ -54,6 +64,15 @@ def thread_context(request, article: Article, *, sort: str | None, cursor: str |
         "terms": article.site.current_terms,
         "absolute": lambda path: absolute_url(request, path),
     }
+
+
+def related_for_page(article: Article, k: int = 5) -> list:
+    """The related block's articles; an empty list (logged) rather than a broken comments page."""
+    try:
+        return related(article, k=k)
+    except Exception:  # noqa: BLE001
+        logger.exception("related articles failed for article %s", article.pk)
+        return []
 
 
 @require_GET
