@@ -6,24 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from parley.moderation.document import Document
-from parley.moderation.normalise import normalise
-
 from .cases_util import accuracy, load_jsonl, score, training_overlap, weak_functionalities
+from .conftest import make_doc
 
 CASES = Path(__file__).parent / "cases" / "extremism.jsonl"
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "extremism_train.jsonl"
 HOLD = 0.5
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from parley.moderation.encoder import Encoder, EncoderModelMissing
-
-    try:
-        return Encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"sentence encoder not built: {error}")
 
 
 @pytest.fixture(scope="module")
@@ -40,9 +28,7 @@ def checks(encoder):
 @pytest.fixture(scope="module")
 def run(checks, encoder):
     def run(text: str, check_index: int = 0):
-        doc = Document(id="t", text=text, norm=normalise(text))
-        doc.embedding = encoder.embed_one(doc.norm.text)
-        signals = checks[check_index].check(doc)
+        signals = checks[check_index].check(make_doc(text, encoder))
         assert len(signals) <= 1
         return signals[0] if signals else None
 

@@ -14,20 +14,11 @@ from parley.moderation.document import Document
 from parley.moderation.normalise import normalise
 
 from .cases_util import accuracy, load_jsonl, score, training_overlap, weak_functionalities
+from .conftest import make_doc
 
 CASES = Path(__file__).parent / "cases" / "hate.jsonl"
 TRAINING = Path(__file__).resolve().parents[2] / "training" / "data" / "hate_train.jsonl"
 HOLD = 0.5
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from parley.moderation.encoder import Encoder, EncoderModelMissing
-
-    try:
-        return Encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"sentence encoder not built: {error}")
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +33,8 @@ def check(encoder):
 @pytest.fixture(scope="module")
 def run(check, encoder):
     def run(text: str, title: str | None = None):
-        doc = Document(id="t", text=text, norm=normalise(text), article_title=title)
-        doc.embedding = encoder.embed_one(doc.norm.text)
-        signals = check.check(doc)
+        article = {"title": title, "body": None} if title is not None else None
+        signals = check.check(make_doc(text, encoder, article=article))
         assert len(signals) <= 1
         return signals[0] if signals else None
 

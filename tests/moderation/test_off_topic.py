@@ -161,16 +161,6 @@ def test_score_follows_similarity_on_synthetic_vectors(check):
 
 # --- with the shipped encoder -------------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def encoder():
-    try:
-        from parley.moderation.encoder import Encoder
-
-        return Encoder().load()
-    except (ImportError, FileNotFoundError) as error:
-        pytest.skip(f"the sentence encoder is not available here: {error}")
-
-
 def embedded(encoder, text: str, article: str, parent: str | None = None) -> Document:
     """A document with its embeddings filled exactly as the engine fills them."""
     a = ARTICLES[article]
