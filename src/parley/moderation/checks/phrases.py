@@ -108,13 +108,15 @@ def _trie_body(node: dict) -> str:
     return f"(?:{body})?" if ends else body
 
 
-def split_alternatives(fragment: str) -> list[str]:
-    """The top-level ``|`` alternatives of a regex fragment (inside groups and classes they stay)."""
-    parts, depth, in_class, current, i = [], 0, False, [], 0
+def _scan(fragment: str):
+    """Walk a regex fragment: yield ``(position, token, depth)`` per token (an escape pair or one character),
+    ``depth`` being the group nesting after the token; ``depth`` is None inside a character class, where
+    ``(``, ``)`` and ``|`` are plain characters."""
+    depth, in_class, i = 0, False, 0
     while i < len(fragment):
         char = fragment[i]
         if char == "\\" and i + 1 < len(fragment):
-            current.append(fragment[i:i + 2])
+            yield i, fragment[i:i + 2], None if in_class else depth
             i += 2
             continue
         if in_class:
@@ -125,13 +127,19 @@ def split_alternatives(fragment: str) -> list[str]:
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == "|" and depth == 0:
+        yield i, char, None if in_class else depth
+        i += 1
+
+
+def split_alternatives(fragment: str) -> list[str]:
+    """The top-level ``|`` alternatives of a regex fragment (inside groups and classes they stay)."""
+    parts, current = [], []
+    for _, token, depth in _scan(fragment):
+        if token == "|" and depth == 0:
             parts.append("".join(current))
             current = []
-            i += 1
-            continue
-        current.append(char)
-        i += 1
+        else:
+            current.append(token)
     parts.append("".join(current))
     return parts
 
@@ -178,21 +186,8 @@ def literal_prefixes(fragment: str) -> set[str] | None:
 
 
 def _closing(fragment: str) -> int | None:
-    depth, in_class, i = 0, False, 0
-    while i < len(fragment):
-        char = fragment[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    """Position of the ``)`` that closes the group ``fragment`` starts with."""
+    for i, token, depth in _scan(fragment):
+        if token == ")" and depth == 0:
+            return i
     return None
