@@ -3,10 +3,12 @@
 Runs the whole pipeline (the shipped encoder, the exact index, ``find_related`` with the default ranking:
 near-duplicates out, recency boost) on labelled archives and prints precision@3 for each:
 
-* the demo's sample archive, ``src/parley/demo/feed.xml``, the feed ``parley seed-demo`` imports
-  (``parley.demo.seed.import_demo_articles``). It is read here with feedparser and nh3 as the importer
-  does, without Django. An article's subject is its first ``<category>``, else its section, the first
-  segment of its URL path (ledger.example/economy/... -> economy);
+* the demo's sample archive, the 35 articles ``parley seed-demo`` imports (``import_demo_articles``): the
+  latest stories in ``src/parley/demo/feed.xml`` and the earlier ones in ``src/parley/demo/archive.xml``,
+  seven on each of five subjects, one of them re-published with an update. They are read here with
+  feedparser and nh3 as the importer does, without Django. An article's subject is its first
+  ``<category>``, else its section, the first segment of its URL path (ledger.example/economy/... ->
+  economy);
 * the authored fixture of the quality test, ``tests/related/articles.jsonl`` (25 articles, 5 subjects);
 * any other RSS or Atom feed given with ``--feed`` (a publisher's own archive, labelled the same way).
 
@@ -38,7 +40,7 @@ from parley.related.index import ExactIndex
 from parley.related.lookup import find_related
 from parley.related.vectors import embed_articles
 
-DEMO_FEED = REPO / "src" / "parley" / "demo" / "feed.xml"
+DEMO_FEEDS = (REPO / "src" / "parley" / "demo" / "feed.xml", REPO / "src" / "parley" / "demo" / "archive.xml")
 FIXTURE = REPO / "tests" / "related" / "articles.jsonl"
 BODY_MAX_CHARS = 5000  # parley.apps.articles.feeds.BODY_MAX_CHARS
 _BLOCK_TAG = re.compile(r"<(/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|blockquote|section|article)\b)", re.IGNORECASE)
@@ -61,12 +63,13 @@ def _to_text(markup: str) -> str:
     return " ".join(html.unescape(text).split())[:BODY_MAX_CHARS]
 
 
-def read_feed(path: Path) -> list[LabelledArticle]:
+def read_feed(*paths: Path) -> list[LabelledArticle]:
+    """The entries of one or more feeds, numbered in order."""
     import feedparser
 
-    parsed = feedparser.parse(path.read_bytes())
+    entries = [entry for path in paths for entry in feedparser.parse(path.read_bytes()).entries]
     articles = []
-    for number, entry in enumerate(parsed.entries, start=1):
+    for number, entry in enumerate(entries, start=1):
         link = entry.get("link") or ""
         tags = [t.get("term") for t in entry.get("tags", []) if t.get("term")]
         section = next((s for s in urlsplit(link).path.split("/") if s), "")
@@ -121,7 +124,8 @@ def main() -> None:
     args = parser.parse_args()
 
     encoder = Encoder(threads=2).load()
-    evaluate(f"demo archive ({DEMO_FEED.relative_to(REPO)})", read_feed(DEMO_FEED), encoder, args.k, show=True)
+    demo_name = " + ".join(str(path.relative_to(REPO)) for path in DEMO_FEEDS)
+    evaluate(f"demo archive ({demo_name})", read_feed(*DEMO_FEEDS), encoder, args.k, show=True)
     evaluate(f"quality fixture ({FIXTURE.relative_to(REPO)})", read_fixture(FIXTURE), encoder, args.k, show=False)
     for feed in args.feed:
         evaluate(str(feed), read_feed(feed), encoder, args.k, show=False)

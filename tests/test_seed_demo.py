@@ -1,5 +1,6 @@
 """``seed-demo``: the demo site with a discussion in every state, idempotent, with a working moderator login."""
 
+import html
 import re
 from datetime import timedelta
 from io import StringIO
@@ -36,11 +37,14 @@ def test_seed_creates_the_demo():
     assert "fantasy names" in site.current_terms.text and site.current_terms.version == 1
 
     articles = Article.objects.filter(site=site)
-    assert articles.count() == 5
-    assert all(timezone.now() - timedelta(days=7) < a.published_at < timezone.now() for a in articles)
+    assert articles.count() == 35  # the 5 latest stories of feed.xml and 30 earlier ones of archive.xml
+    assert all(a.published_at < timezone.now() for a in articles)
+    latest = articles.order_by("-published_at")[:5]
+    assert all(timezone.now() - timedelta(days=7) < a.published_at for a in latest)
+    assert {a.pk for a in latest} == set(articles.filter(comments__isnull=False).values_list("pk", flat=True))
     closed = articles.get(comments_closed=True)
     assert closed.closed_reason == "Comments are closed on this article while the editors review the discussion."
-    assert [a.comments_open for a in articles].count(True) == 4
+    assert [a.comments_open for a in articles].count(True) == 34
 
     comments = Comment.objects.filter(article__site=site)
     assert {c.status for c in comments} == set(Status)
@@ -101,3 +105,33 @@ def test_reset_sets_a_new_password(client):
     assert not set(backup_codes_from(first_output)) & set(backup_codes_from(output))  # new backup codes
     assert not client.login(username="moderator", password=first)
     assert client.login(username="moderator", password="a-demo-password-1")
+
+
+@pytest.mark.django_db
+def test_demo_articles_show_related_stories_on_their_subject(client, django_capture_on_commit_callbacks):
+    from parley.apps.articles.related import forget_indexes, related
+    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
+
+    try:
+        shared_encoder().load()
+    except EncoderModelMissing as error:
+        pytest.skip(f"the sentence encoder model is not built: {error}")
+    forget_indexes()
+    with django_capture_on_commit_callbacks(execute=True):
+        seed()
+    site = Site.objects.get()
+
+    def subject(article):  # the section: region/..., economy/...
+        return article.external_id.split("/")[0]
+
+    on_subject = 0
+    for article in site.articles.order_by("-published_at")[:5]:  # the stories that carry the discussion
+        items = related(article)
+        assert len(items) == 5 and article.pk not in {i.article.pk for i in items}
+        assert subject(items[0].article) == subject(article), (article.title, items[0].article.title)
+        on_subject += sum(subject(i.article) == subject(article) for i in items)
+    assert on_subject >= 15  # of 25; one subject in five would give about 5 by chance (17 when written)
+    featured = site.articles.get(external_id="region/ceasefire-talks-monitoring-plan")
+    page = client.get(f"/articles/{featured.pk}/").content.decode()
+    assert "Related articles" in page and html.escape(related(featured)[0].article.title) in page
+    forget_indexes()

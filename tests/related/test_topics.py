@@ -76,6 +76,20 @@ def test_each_articles_top_three_are_from_its_own_subject(kind, vectors):
     assert wrong == {}, f"articles whose top 3 include another subject: {wrong}"
 
 
+def test_the_duplicate_threshold_separates_updates_from_different_stories(encoder, vectors):
+    """Different stories, even on one subject, stay below the threshold; a story with a new paragraph does not."""
+    threshold = RankingSettings().duplicate_threshold
+    similarities = vectors @ vectors.T
+    np.fill_diagonal(similarities, -1)
+    assert similarities.max() < threshold - 0.05  # a margin: the closest different stories measure about 0.81
+
+    original = ARTICLES[3]  # "Second vessel ordered for the Skerry Island crossing", two sentences
+    update = original["body"] + (" The operator said on Friday that the new boat will carry 120 passengers and"
+                                 " twelve cars, and that the order was paid for by the island's council.")
+    updated_vector = embed_article(original["title"] + " (updated)", update, encoder)  # body 50 % longer
+    assert float(updated_vector @ vectors[3]) >= threshold
+
+
 def test_an_updated_story_is_a_near_duplicate_not_a_related_article(encoder, vectors):
     original = ARTICLES[0]
     updated = {

@@ -22,7 +22,8 @@ from parley.demo.comments import CLOSED_ARTICLE, CLOSED_REASON, COMMENTS, DemoCo
 
 DEMO_SLUG = "demo"
 HERE = Path(__file__).parent
-FEED_PATH = HERE / "feed.xml"
+FEED_PATH = HERE / "feed.xml"  # the latest stories, which carry the demo discussion
+ARCHIVE_PATH = HERE / "archive.xml"  # earlier stories on the same subjects, for related articles
 TERMS_PATH = HERE / "terms.md"
 
 MODERATOR_USERNAME = "moderator"
@@ -113,8 +114,8 @@ def ensure_second_factor(user: User, *, renew: bool) -> tuple[str | None, list[s
 
 
 def import_demo_articles(site: Site) -> feeds.ImportResult:
-    """Import the demo feed, its dates moved so that the newest article is an hour old."""
-    entries = feeds.parse_feed(FEED_PATH.read_bytes()).entries
+    """Import the demo feed and archive, their dates moved so that the newest article is an hour old."""
+    entries = [entry for path in (FEED_PATH, ARCHIVE_PATH) for entry in feeds.parse_feed(path.read_bytes()).entries]
     newest = max(entry.published_at for entry in entries)
     shift = timezone.now() - timedelta(hours=1) - newest
     return feeds.import_entries(site, [replace(e, published_at=e.published_at + shift) for e in entries])
