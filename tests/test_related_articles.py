@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from parley.apps.articles import related as service
@@ -21,6 +22,7 @@ from parley.apps.articles.models import Article, ArticleEmbedding, RelatedPin, S
 from parley.apps.articles.services import upsert_article
 from parley.related import ApproxIndex, ExactIndex
 from parley.related.ranking import PINNED, SIMILAR
+from parley.related.vectors import embed_article, to_bytes
 
 STORIES = [json.loads(line) for line in (Path(__file__).parent / "related" / "articles.jsonl").read_text().splitlines()
            if line.strip()]
@@ -149,10 +151,44 @@ def test_the_cached_index_is_updated_in_place_and_after_a_deletion(newsroom, sit
     assert newsroom[13] not in [r.article for r in service.related(newsroom[12], k=10)]
 
 
-def test_another_process_change_makes_the_index_rebuild(newsroom, site):
+def test_a_vector_stored_by_another_process_is_loaded_on_next_use(newsroom, site, encoder):
     index = service.site_index(site.pk)
-    service._bump(site.pk)  # as when a worker process stored a vector
-    assert service.site_index(site.pk) is not index
+    version = Site.objects.get(pk=site.pk).related_version
+    new = Article.objects.create(site=site, external_id="late", url="https://gazette.example/late",  # not embedded
+                                 title="Rovers sign a new goalkeeper", body=newsroom[12].body)
+    assert new.pk not in index
+    with transaction.atomic():  # what the task worker does in its own process: this process's copy is untouched
+        stored_at = service._bump(site.pk)
+        ArticleEmbedding.objects.create(
+            article=new, vector=to_bytes(embed_article(new.title, new.body, encoder)),
+            fingerprint=service.current_fingerprint(), text_hash=service.text_hash(new.title, new.body),
+            site_version=stored_at,
+        )
+    assert stored_at == version + 1 and new.pk not in index
+    caught_up = service.site_index(site.pk)
+    assert caught_up is index and new.pk in caught_up and len(caught_up) == 26  # only the new vector was loaded
+    assert new in [r.article for r in service.related(newsroom[12], k=3)]
+
+
+def test_with_the_database_task_backend_a_worker_embeds_the_article(site, encoder, settings,
+                                                                     django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        article = Article.objects.create(site=site, external_id="queued", url="https://gazette.example/queued",
+                                         title=STORIES[0]["title"], body=STORIES[0]["body"])
+    queued = DBTaskResult.objects.get()
+    assert (queued.task_path, queued.status) == ("parley.apps.articles.tasks.embed_article", "READY")
+    assert not ArticleEmbedding.objects.filter(article=article).exists()  # the web request did not wait for it
+
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO())
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL" and queued.return_value is True
+    stored = ArticleEmbedding.objects.get(article=article)
+    assert stored.fingerprint == service.current_fingerprint()
+    assert stored.site_version == Site.objects.get(pk=site.pk).related_version > 0
+    assert article.pk in service.site_index(site.pk)
 
 
 def test_pins_come_first_in_the_publishers_order(newsroom, site):
@@ -234,6 +270,8 @@ def test_large_sites_use_the_persisted_approximate_index(newsroom, site, setting
     with django_capture_on_commit_callbacks(execute=True):
         newer = Article.objects.create(site=site, external_id="ward", url="https://gazette.example/ward",
                                        title="A&E corridors full again as winter arrives", body=newsroom[7].body)
+    marker = path.with_name(path.name + ".version").read_text().split()
+    assert marker == [service.current_fingerprint(), str(Site.objects.get(pk=site.pk).related_version)]
     service.forget_indexes()
     loaded = service.site_index(site.pk)
     assert isinstance(loaded, ApproxIndex) and newer.pk in loaded

@@ -40,3 +40,26 @@ def test_cli_accepts_hyphenated_command_names(tmp_path):
                             text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert "--site" in result.stdout
+
+
+def test_the_task_backend_is_named_or_given_by_its_path(tmp_path):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.TASKS['default']['BACKEND'])"
+
+    def backend(value):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "parley.settings", "PARLEY_DATA_DIR": str(tmp_path),
+               "PARLEY_TASKS_BACKEND": value}
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+
+    assert backend("").stdout.strip() == "django.tasks.backends.immediate.ImmediateBackend"
+    assert backend("database").stdout.strip() == "django_tasks_db.DatabaseBackend"
+    assert backend("django.tasks.backends.dummy.DummyBackend").stdout.strip() == "django.tasks.backends.dummy.DummyBackend"
+    wrong = backend("celery")
+    assert wrong.returncode != 0 and "PARLEY_TASKS_BACKEND must be immediate, database" in wrong.stderr
+
+
+def test_the_worker_command_is_available(tmp_path):
+    env = {**os.environ, "PARLEY_DATA_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "parley", "db_worker", "--help"], capture_output=True, text=True,
+                            env=env)
+    assert result.returncode == 0, result.stderr
+    assert "--batch" in result.stdout

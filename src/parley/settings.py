@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",  # single-use backup codes
     "ninja",  # serves the API docs page's assets locally, no CDN
+    "django_tasks_db",  # the task queue table and `parley db_worker`, for PARLEY_TASKS_BACKEND=database
     "parley.apps.articles",
     "parley.apps.comments",
     "parley.apps.moderation",
@@ -96,9 +97,19 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "parley"}}
 
-# Background work (article embeddings, e-mail) goes through django.tasks. The default runs it in-process;
-# production points PARLEY_TASKS_BACKEND at a real worker's backend.
-TASKS = {"default": {"BACKEND": os.environ.get("PARLEY_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")}}
+# Background work (article embeddings, e-mail) goes through django.tasks. The default, "immediate", runs it
+# in-process; "database" stores each task in the database for a worker process (`parley db_worker`) to run;
+# any other value is the dotted path of a django.tasks backend.
+TASK_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_tasks_backend = os.environ.get("PARLEY_TASKS_BACKEND", "").strip() or "immediate"
+if "." not in _tasks_backend and _tasks_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"PARLEY_TASKS_BACKEND must be immediate, database or a backend's dotted path, not {_tasks_backend!r}"
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS.get(_tasks_backend, _tasks_backend)}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -53,6 +53,10 @@ class Site(models.Model):
         default=30, validators=[MinValueValidator(1), MaxValueValidator(3650)],
         help_text="Related articles: after this many days a story keeps half of the recency boost.",
     )
+    related_version = models.PositiveBigIntegerField(
+        default=0, editable=False,
+        help_text="Goes up whenever an article vector of the site changes; processes compare it with their index.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -197,6 +201,11 @@ class ArticleEmbedding(models.Model):
     fingerprint = models.CharField(max_length=100)
     text_hash = models.CharField(max_length=64, help_text="SHA-256 of the embedded text.")
     updated_at = models.DateTimeField(default=timezone.now)
+    site_version = models.PositiveBigIntegerField(
+        default=0, db_index=True,
+        help_text="The site's related_version this vector was stored at: a process whose index is at an "
+                  "older version loads only the vectors stored since.",
+    )
 
     def __str__(self) -> str:
         return f"embedding of article {self.article_id} ({self.fingerprint})"

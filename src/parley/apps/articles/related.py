@@ -6,8 +6,10 @@
 * ``site_index(site_id)`` is the site's index of current vectors (those made by the current encoder), built
   from the database and cached in the process. Up to ``PARLEY_RELATED_APPROX_THRESHOLD`` articles (100k by
   default) it is an exact numpy index; above that an approximate index persisted under
-  ``DATA_DIR / "related"`` and loaded from there. A per-site generation in Django's cache tells every
-  process that a vector changed; the process that changed it updates its copy in place.
+  ``DATA_DIR / "related"`` and loaded from there. ``Site.related_version`` goes up with every stored or
+  deleted vector, in the same transaction, and each vector records the version it was stored at: a web
+  process whose copy is behind (the task worker stored a vector) loads only the newer vectors; the
+  process that made the change updates its copy in place.
 * ``related(article, k=5)`` returns the publisher's pins, then the most similar published articles of the
   same site (never the article itself or a near-duplicate), with the site's recency boost and each score.
 
@@ -18,16 +20,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import secrets
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.core.cache import cache
+from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from parley.apps.articles.models import Article, ArticleEmbedding, RelatedPin, Site
@@ -86,19 +87,25 @@ def index_path(site_id: int) -> Path:
 # --- storing vectors -------------------------------------------------------------------------------------------
 
 def store_vectors(articles: Sequence[Article], vectors: np.ndarray, fingerprint: str) -> None:
-    """Save one vector per article and update the cached indexes of their sites."""
+    """Save one vector per article and raise each site's version with it, then update the cached indexes.
+
+    A site's version and the vectors stored at it are committed together, so a process that sees the new
+    version also sees the vectors it must load (``site_version`` greater than the version it had).
+    """
     now = timezone.now()
+    by_site: dict[int, list[tuple[Article, np.ndarray]]] = {}
     for article, vector in zip(articles, vectors, strict=True):
-        ArticleEmbedding.objects.update_or_create(
-            article_id=article.pk,
-            defaults={"vector": to_bytes(vector), "fingerprint": fingerprint,
-                      "text_hash": text_hash(article.title, article.body), "updated_at": now},
-        )
-    by_site: dict[int, list[tuple[int, np.ndarray]]] = {}
-    for article, vector in zip(articles, vectors, strict=True):
-        by_site.setdefault(article.site_id, []).append((article.pk, vector))
+        by_site.setdefault(article.site_id, []).append((article, vector))
     for site_id, pairs in by_site.items():
-        _update_cached(site_id, [p for p, _ in pairs], np.stack([v for _, v in pairs]))
+        with transaction.atomic():
+            version = _bump(site_id)
+            for article, vector in pairs:
+                ArticleEmbedding.objects.update_or_create(
+                    article_id=article.pk,
+                    defaults={"vector": to_bytes(vector), "fingerprint": fingerprint, "site_version": version,
+                              "text_hash": text_hash(article.title, article.body), "updated_at": now},
+                )
+        _update_cached(site_id, version, [a.pk for a, _ in pairs], np.stack([v for _, v in pairs]))
 
 
 def refresh_embedding(article_id: int, *, force: bool = False, encoder=None) -> bool:
@@ -161,31 +168,18 @@ def reindex(articles, *, encoder=None, batch_size: int = 64, progress: Callable[
 # --- per-site indexes --------------------------------------------------------------------------------------------
 
 _lock = threading.Lock()
-_indexes: dict[int, tuple[int, str, ExactIndex | ApproxIndex]] = {}  # site id -> (generation, fingerprint, index)
+_indexes: dict[int, tuple[int, str, ExactIndex | ApproxIndex]] = {}  # site id -> (version, fingerprint, index)
 
 
-def _generation_key(site_id: int) -> str:
-    return f"parley:related:generation:{int(site_id)}"
-
-
-def _generation(site_id: int) -> int:
-    """The site's generation; a missing one (new, evicted, cache cleared) starts at a random number, so a
-    process never mistakes its old index for the current one."""
-    key = _generation_key(site_id)
-    value = cache.get(key)
-    if value is None:
-        cache.add(key, secrets.randbits(48), timeout=None)
-        value = cache.get(key)
-    return int(value or 0)
+def _version(site_id: int) -> int:
+    """The site's ``related_version`` as the database has it now."""
+    return Site.objects.filter(pk=site_id).values_list("related_version", flat=True).first() or 0
 
 
 def _bump(site_id: int) -> int:
-    key = _generation_key(site_id)
-    _generation(site_id)
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # evicted in between
-        return _generation(site_id)
+    """Raise the site's version by one and return it (call inside the transaction that stores the change)."""
+    Site.objects.filter(pk=site_id).update(related_version=F("related_version") + 1)
+    return _version(site_id)
 
 
 def forget_indexes() -> None:
@@ -194,10 +188,10 @@ def forget_indexes() -> None:
         _indexes.clear()
 
 
-def _vectors_of(site_id: int, fingerprint: str, since=None):
+def _vectors_of(site_id: int, fingerprint: str, since_version: int | None = None):
     qs = ArticleEmbedding.objects.filter(article__site_id=site_id, fingerprint=fingerprint)
-    if since is not None:
-        qs = qs.filter(updated_at__gt=since)
+    if since_version is not None:
+        qs = qs.filter(site_version__gt=since_version)
     ids: list[int] = []
     chunks: list[np.ndarray] = []
     last = 0
@@ -219,12 +213,11 @@ def _vectors_of(site_id: int, fingerprint: str, since=None):
     return np.asarray(ids, dtype=np.int64), vectors
 
 
-def _build(site_id: int, fingerprint: str) -> ExactIndex | ApproxIndex:
+def _build(site_id: int, fingerprint: str, version: int) -> ExactIndex | ApproxIndex:
     threshold = approx_threshold()
     count = ArticleEmbedding.objects.filter(article__site_id=site_id, fingerprint=fingerprint).count()
-    path = index_path(site_id)
     if count > threshold:
-        index = _load_persisted(site_id, fingerprint, path)
+        index = _load_persisted(site_id, fingerprint)
         if index is not None:
             return index
     ids, vectors = _vectors_of(site_id, fingerprint)
@@ -232,24 +225,28 @@ def _build(site_id: int, fingerprint: str) -> ExactIndex | ApproxIndex:
     for start in range(0, len(ids), 50_000):
         index.add(ids[start:start + 50_000], vectors[start:start + 50_000])
     if isinstance(index, ApproxIndex):
-        _save(index, site_id, fingerprint)
+        _save(index, site_id, fingerprint, version)
     return index
 
 
-def _load_persisted(site_id: int, fingerprint: str, path: Path) -> ApproxIndex | None:
-    """The saved approximate index, brought up to date with vectors stored since it was saved."""
-    marker = path.with_name(path.name + ".fingerprint")
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".version")
+
+
+def _load_persisted(site_id: int, fingerprint: str) -> ApproxIndex | None:
+    """The saved approximate index, brought up to date with the vectors stored since it was saved."""
+    path = index_path(site_id)
     try:
-        if not path.is_file() or marker.read_text().strip() != fingerprint:
+        saved_fingerprint, saved_version = _marker(path).read_text().split()
+        if not path.is_file() or saved_fingerprint != fingerprint:
             return None
-        saved_at = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
         index = load_index(path)
     except Exception:  # noqa: BLE001 - a missing or damaged file is rebuilt from the database
         log.warning("rebuilding the related-articles index of site %s", site_id, exc_info=True)
         return None
     if not isinstance(index, ApproxIndex):
         return None
-    ids, vectors = _vectors_of(site_id, fingerprint, since=saved_at)
+    ids, vectors = _vectors_of(site_id, fingerprint, since_version=int(saved_version))
     if len(ids):
         index.add(ids, vectors)
     known = set(Article.objects.filter(site_id=site_id).values_list("pk", flat=True))
@@ -259,62 +256,81 @@ def _load_persisted(site_id: int, fingerprint: str, path: Path) -> ApproxIndex |
     return index
 
 
-def _save(index: ApproxIndex, site_id: int, fingerprint: str) -> None:
+def _save(index: ApproxIndex, site_id: int, fingerprint: str, version: int) -> None:
+    """Save the index and, beside it, the encoder and site version it holds (the version last: a reader that
+    finds an older version than the file holds only loads a few vectors again)."""
     path = index_path(site_id)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         index.save(path)
-        path.with_name(path.name + ".fingerprint").write_text(fingerprint + "\n")
+        _marker(path).write_text(f"{fingerprint} {int(version)}\n")
     except OSError:
         log.exception("could not save the related-articles index of site %s", site_id)
 
 
+def _catch_up(index: ExactIndex | ApproxIndex, site_id: int, fingerprint: str,
+              since_version: int) -> ExactIndex | ApproxIndex:
+    """Add the vectors another process stored after ``since_version`` (deleted articles stay in the index
+    until it is rebuilt; ``related()`` never shows them, as it only shows published articles)."""
+    ids, vectors = _vectors_of(site_id, fingerprint, since_version=since_version)
+    if len(ids):
+        index.add(ids, vectors)
+    return fit_index(index, threshold=approx_threshold())
+
+
 def site_index(site_id: int) -> ExactIndex | ApproxIndex:
-    """The site's index of current vectors, from this process's cache when no other process changed it."""
+    """The site's index of current vectors: this process's copy, brought up to the site's version.
+
+    Reading the version is one primary-key query. A process whose copy is behind (another process or the
+    task worker stored vectors) loads only the vectors stored since; one without a copy builds it from the
+    database, or loads the persisted approximate index and catches up.
+    """
     fingerprint = current_fingerprint()
-    generation = _generation(site_id)
+    version = _version(site_id)
     with _lock:
         cached = _indexes.get(site_id)
-        if cached and cached[0] == generation and cached[1] == fingerprint:
-            return cached[2]
-    index = _build(site_id, fingerprint)
+    if cached and cached[1] == fingerprint and cached[0] == version:
+        return cached[2]
+    if cached and cached[1] == fingerprint and cached[0] < version:
+        index = _catch_up(cached[2], site_id, fingerprint, cached[0])
+    else:
+        index = _build(site_id, fingerprint, version)
     with _lock:
-        _indexes[site_id] = (generation, fingerprint, index)
+        _indexes[site_id] = (version, fingerprint, index)
     return index
 
 
-def _update_cached(site_id: int, ids: Sequence[int], vectors: np.ndarray) -> None:
-    """After storing vectors: update this process's index in place and tell other processes to reload."""
+def _update_cached(site_id: int, version: int, ids: Sequence[int], vectors: np.ndarray) -> None:
+    """After storing vectors at ``version``: update this process's copy in place when it was exactly one
+    version behind (otherwise the next ``site_index`` catches up), and keep a persisted index current."""
     with _lock:
         cached = _indexes.get(site_id)
-    before = _generation(site_id)
-    generation = _bump(site_id)
-    if cached is None or cached[1] != current_fingerprint() or (cached[0], generation) != (before, before + 1):
-        with _lock:  # another process changed the site meanwhile: rebuild on next use
-            _indexes.pop(site_id, None)
+    if cached is None or cached[1] != current_fingerprint() or cached[0] != version - 1:
+        if index_path(site_id).is_file():  # a large site: its saved index is kept current by the writer
+            index = site_index(site_id)
+            if isinstance(index, ApproxIndex):
+                _save(index, site_id, current_fingerprint(), _indexes.get(site_id, (version,))[0])
         return
     index = cached[2]
     index.add(list(ids), vectors)
     fitted = fit_index(index, threshold=approx_threshold())
     if isinstance(fitted, ApproxIndex):
-        _save(fitted, site_id, cached[1])
+        _save(fitted, site_id, cached[1], version)
     with _lock:
-        _indexes[site_id] = (generation, cached[1], fitted)
+        _indexes[site_id] = (version, cached[1], fitted)
 
 
 def forget_article(article_id: int, site_id: int) -> None:
-    """After an article is deleted (its vector goes with it): drop it from the cached index."""
+    """After an article is deleted (its vector goes with it): raise the site's version and drop the article
+    from this process's copy."""
+    with transaction.atomic():
+        version = _bump(site_id)
     with _lock:
         cached = _indexes.get(site_id)
-    before = _generation(site_id)
-    generation = _bump(site_id)
-    if cached is not None and (cached[0], generation) != (before, before + 1):
-        with _lock:
-            _indexes.pop(site_id, None)
-    elif cached is not None:
+    if cached is not None and cached[0] == version - 1:
         cached[2].remove([article_id])
         with _lock:
-            _indexes[site_id] = (generation, cached[1], cached[2])
+            _indexes[site_id] = (version, cached[1], cached[2])
 
 
 # --- the related list ---------------------------------------------------------------------------------------------
