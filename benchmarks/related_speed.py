@@ -25,7 +25,7 @@ embedded with the shipped encoder (C3 corpus, Globe and Mail), measured with the
 Run from the repo root (the 1M run needs about 6 GiB of memory and a long build on two cores):
 
     .venv/bin/python benchmarks/related_speed.py [--sizes 10k 100k 1m] [--queries 200]
-        [--dtype f16] [--connectivity 32] [--expansion-add 128] [--expansion-search 64 128 256]
+        [--dtype bf16] [--connectivity 48] [--expansion-add 256] [--expansion-search 64 128 256]
 
 Timings on a shared two-core machine vary with the other work on it: query times are printed as wall time
 and as the CPU time of the search (what an idle core would show), and the load average is printed too.
@@ -239,7 +239,7 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=["10k", "100k", "1m"], help="Index sizes (10k, 100k, 1m).")
     parser.add_argument("--queries", type=int, default=200, help="Queries for recall and approximate timings.")
     parser.add_argument("--exact-timed", type=int, default=50, help="Queries timed on the exact index.")
-    parser.add_argument("--dtype", default=related_index.APPROX_DTYPE, choices=["f16", "f32"])
+    parser.add_argument("--dtype", default=related_index.APPROX_DTYPE, choices=list(related_index.APPROX_DTYPES))
     parser.add_argument("--connectivity", type=int, default=related_index.APPROX_CONNECTIVITY)
     parser.add_argument("--expansion-add", type=int, default=related_index.APPROX_EXPANSION_ADD)
     parser.add_argument("--expansion-search", type=int, nargs="+", default=[related_index.APPROX_EXPANSION_SEARCH])

@@ -8,12 +8,11 @@ Both kinds share one interface, keyed by the article's integer id (its primary k
 
 ``ExactIndex`` scans a float32 matrix (one matrix-vector product and an ``argpartition``): exact, no build
 step, and about 1.5 KiB per article. It is the right choice up to ``APPROX_THRESHOLD`` articles per site
-(at 100k, about 20 ms of CPU a query; at 1M, 170 ms: too slow for a page). Above that, ``ApproxIndex`` keeps an HNSW graph (usearch, inner
-product on unit vectors, i.e. cosine) with half-precision vectors; it is updated in place (a removed
-article's slot is reused by the next insert), saved to a file and loaded, or memory-mapped, without a
-rebuild. Its settings are measured in ``benchmarks/related_speed.py`` on synthetic article vectors: recall@5
-against exact search 0.999 at 10k and 0.991 at 100k articles (1.7 ms a query), but only 0.893 at 1M
-(3.3 ms; 0.919 with ``expansion_search`` 256, 6.1 ms): the 1M goal of 0.95 within 5 ms is not reached yet.
+(at 100k, about 20 ms of CPU a query; at 1M, 170 ms: too slow for a page). Above that, ``ApproxIndex`` keeps
+an HNSW graph (usearch, inner product on unit vectors, i.e. cosine) with bfloat16 vectors; it is updated in
+place (a removed article's slot is reused by the next insert), saved to a file and loaded, or memory-mapped,
+without a rebuild. Its settings are measured in ``benchmarks/related_speed.py`` on synthetic article vectors
+(see the module docstring there and ``APPROX_*`` below).
 
 Each index serialises its own operations with a lock, so one index may be shared by a web process's
 threads while a background task updates it (queries wait for an update, and for each other: at most a few
@@ -54,12 +53,20 @@ __all__ = [
 APPROX_THRESHOLD = 100_000
 MAX_ID = 2**63 - 1
 
-# Approximate index settings, measured by benchmarks/related_speed.py at 10k, 100k and 1M vectors (f32 gave the
-# same recall as f16 at twice the memory; connectivity 16 with expansion_add 64 reached only 0.95 at 100k).
-APPROX_DTYPE = "f16"
-APPROX_CONNECTIVITY = 32
-APPROX_EXPANSION_ADD = 128
+# Approximate index settings, measured by benchmarks/related_speed.py on this project's two-core reference machine
+# (recall@5 against exact search / p50 ms of one query on one thread, 1M synthetic article vectors):
+# * connectivity 32, expansion_add 128: 0.870 / 1.0 (bf16) and 0.893 / 3.3 (f16) at expansion_search 128,
+#   0.929 / 3.6 even at 512: the graph, not the search, was the limit;
+# * connectivity 48, expansion_add 256 (shipped): 0.967 / 1.4 at 128, 0.970 / 2.6 at 256 (1.000 at 10k, 0.996
+#   at 100k); the build is slower (about 900 vectors a second on two cores, 18 minutes for 1M) and the graph
+#   larger (1.5 GiB in memory, 1.1 GiB on disk at 1M);
+# * bf16 rather than f16: 1.5-2x faster distances where the CPU has bfloat16 instructions (the reference
+#   machine has), recall within 0.005 of f16 and f32 at 100k; half the memory of f32.
+APPROX_DTYPE = "bf16"
+APPROX_CONNECTIVITY = 48
+APPROX_EXPANSION_ADD = 256
 APPROX_EXPANSION_SEARCH = 128
+APPROX_DTYPES = ("bf16", "f16", "f32")
 
 _FORMAT = 1
 
@@ -333,8 +340,8 @@ class ExactIndex:
 class ApproxIndex:
     """HNSW approximate search (usearch) on unit vectors with the inner-product metric (= cosine).
 
-    ``dtype`` "f16" halves the memory of "f32" at no measurable loss of recall for 384-d sentence vectors
-    (scores differ from exact cosines by about 1e-3). ``connectivity`` is fixed at creation; the two
+    ``dtype`` "bf16" (the default) or "f16" halves the memory of "f32" at a loss of recall under 0.005 for
+    384-d sentence vectors (scores differ from exact cosines by about 1e-3 with f16, 4e-3 with bf16). ``connectivity`` is fixed at creation; the two
     expansion factors can be changed later (``expansion_search`` trades query time for recall).
     Searches run on one thread (``threads``), which is what a web request should use.
     """
@@ -344,8 +351,8 @@ class ApproxIndex:
     def __init__(self, dim: int = DIM, *, dtype: str = APPROX_DTYPE, connectivity: int = APPROX_CONNECTIVITY,
                  expansion_add: int = APPROX_EXPANSION_ADD, expansion_search: int = APPROX_EXPANSION_SEARCH,
                  threads: int = 1, _index: Any = None):
-        if dtype not in ("f16", "f32"):
-            raise ValueError(f"dtype must be 'f16' or 'f32', got {dtype!r}")
+        if dtype not in APPROX_DTYPES:
+            raise ValueError(f"dtype must be one of {', '.join(APPROX_DTYPES)}, got {dtype!r}")
         self.dim = int(dim)
         self.threads = int(threads)
         if _index is None:
