@@ -170,6 +170,7 @@ def test_a_vector_stored_by_another_process_is_loaded_on_next_use(newsroom, site
     assert new in [r.article for r in service.related(newsroom[12], k=3)]
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection after each task
 def test_with_the_database_task_backend_a_worker_embeds_the_article(site, encoder, settings,
                                                                      django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
