@@ -18,6 +18,17 @@ def _stand_in_moderator(request, settings):
         settings.PARLEY_MODERATOR = "parley.moderation.hold_all"
 
 
+@pytest.fixture(scope="session")
+def encoder():
+    """The shipped sentence encoder, loaded once; tests that need it skip when its model files are not built."""
+    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
+
+    try:
+        return shared_encoder().load()
+    except EncoderModelMissing as error:
+        pytest.skip(f"the sentence encoder model is not built: {error}")
+
+
 @pytest.fixture
 def site(db):
     site = Site.objects.create(slug="gazette", name="The Harbour Gazette", domains=["gazette.example"],

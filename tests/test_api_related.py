@@ -12,7 +12,7 @@ from parley.apps.articles import related as service
 from parley.apps.articles.models import ApiToken, Article, ArticleEmbedding, RelatedPin
 
 from .test_api import assert_problem
-from .test_related_articles import encoder, newsroom, topic  # noqa: F401 - shared fixtures
+from .test_related_articles import newsroom, topic  # noqa: F401 - shared fixtures
 
 URL = "/api/v1/articles/{}/related"
 

@@ -7,7 +7,7 @@ tests/related/articles.jsonl (five subjects, five stories each).
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
@@ -26,16 +26,6 @@ from parley.related.vectors import embed_article, to_bytes
 
 STORIES = [json.loads(line) for line in (Path(__file__).parent / "related" / "articles.jsonl").read_text().splitlines()
            if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
-
-    try:
-        return shared_encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"the sentence encoder model is not built: {error}")
 
 
 @pytest.fixture(autouse=True)

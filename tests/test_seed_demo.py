@@ -108,14 +108,9 @@ def test_reset_sets_a_new_password(client):
 
 
 @pytest.mark.django_db
-def test_demo_articles_show_related_stories_on_their_subject(client, django_capture_on_commit_callbacks):
+def test_demo_articles_show_related_stories_on_their_subject(client, encoder, django_capture_on_commit_callbacks):
     from parley.apps.articles.related import forget_indexes, related
-    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
 
-    try:
-        shared_encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"the sentence encoder model is not built: {error}")
     forget_indexes()
     with django_capture_on_commit_callbacks(execute=True):
         seed()

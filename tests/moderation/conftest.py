@@ -1,21 +1,9 @@
-"""Shared by the engine's tests: the sentence encoder (loaded once per run) and a document builder."""
+"""Shared by the engine's tests: a document builder (the sentence encoder fixture is in tests/conftest.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from parley.moderation.document import Document
 from parley.moderation.normalise import normalise
-
-
-@pytest.fixture(scope="session")
-def encoder():
-    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
-
-    try:
-        return shared_encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"the sentence encoder model is not built: {error}")
 
 
 def make_doc(text: str, encoder=None, parent: str | None = None, article: dict | None = None) -> Document:

@@ -24,16 +24,6 @@ NOW = datetime.fromisoformat("2026-11-05T12:00:00+00:00")
 
 
 @pytest.fixture(scope="module")
-def encoder():
-    from parley.moderation.encoder import EncoderModelMissing, shared_encoder
-
-    try:
-        return shared_encoder().load()
-    except EncoderModelMissing as error:
-        pytest.skip(f"the sentence encoder model is not built: {error}")
-
-
-@pytest.fixture(scope="module")
 def vectors(encoder):
     return embed_articles([(a["title"], a["body"]) for a in ARTICLES], encoder)
 
