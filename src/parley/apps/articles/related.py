@@ -246,9 +246,7 @@ def _load_persisted(site_id: int, fingerprint: str) -> ApproxIndex | None:
         return None
     if not isinstance(index, ApproxIndex):
         return None
-    ids, vectors = _vectors_of(site_id, fingerprint, since_version=int(saved_version))
-    if len(ids):
-        index.add(ids, vectors)
+    _add_since(index, site_id, fingerprint, int(saved_version))
     known = set(Article.objects.filter(site_id=site_id).values_list("pk", flat=True))
     gone = [i for i in index.ids().tolist() if i not in known]
     if gone:
@@ -268,13 +266,18 @@ def _save(index: ApproxIndex, site_id: int, fingerprint: str, version: int) -> N
         log.exception("could not save the related-articles index of site %s", site_id)
 
 
-def _catch_up(index: ExactIndex | ApproxIndex, site_id: int, fingerprint: str,
-              since_version: int) -> ExactIndex | ApproxIndex:
-    """Add the vectors another process stored after ``since_version`` (deleted articles stay in the index
-    until it is rebuilt; ``related()`` never shows them, as it only shows published articles)."""
+def _add_since(index: ExactIndex | ApproxIndex, site_id: int, fingerprint: str, since_version: int) -> None:
+    """Add the vectors stored after ``since_version`` (deleted articles stay in the index until it is rebuilt;
+    ``related()`` never shows them, as it only shows published articles)."""
     ids, vectors = _vectors_of(site_id, fingerprint, since_version=since_version)
     if len(ids):
         index.add(ids, vectors)
+
+
+def _catch_up(index: ExactIndex | ApproxIndex, site_id: int, fingerprint: str,
+              since_version: int) -> ExactIndex | ApproxIndex:
+    """The index with the vectors another process stored after ``since_version``, in the kind its size suits."""
+    _add_since(index, site_id, fingerprint, since_version)
     return fit_index(index, threshold=approx_threshold())
 
 
